@@ -1,1 +1,3 @@
-return 0;
+using Groundwork.Cli;
+
+return await GroundworkCli.Create().Parse(args).InvokeAsync();

@@ -13,4 +13,8 @@ public sealed record ExportTask(
     string? Batch,
     string Status,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<ExportAnnotation> Annotations);
+    IReadOnlyList<ExportAnnotation> Annotations)
+{
+    /// <summary>The task's predictions (model pre-labels), in id order.</summary>
+    public IReadOnlyList<ExportPrediction> Predictions { get; init; } = [];
+}

@@ -1,0 +1,18 @@
+namespace Groundwork.Core.Projects;
+
+public interface IProjectStore
+{
+    Task<Project> CreateAsync(ProjectDraft draft, long createdBy, CancellationToken cancellationToken);
+
+    Task<Project?> GetAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Projects the user may see: all of them for an admin, else those they are a member of.</summary>
+    Task<IReadOnlyList<Project>> ListVisibleAsync(long userId, bool isAdmin, CancellationToken cancellationToken);
+
+    Task<Project?> UpdateAsync(long id, ProjectDraft draft, CancellationToken cancellationToken);
+
+    Task<bool> DeleteAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>The user's role on the project, or null when they are not a member.</summary>
+    Task<ProjectRole?> GetRoleAsync(long projectId, long userId, CancellationToken cancellationToken);
+}

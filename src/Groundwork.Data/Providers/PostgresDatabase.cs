@@ -1,0 +1,87 @@
+using System.Data;
+using System.Data.Common;
+using DbUp;
+using Npgsql;
+
+namespace Groundwork.Data.Providers;
+
+/// <summary>
+/// The production store. Several Groundwork processes may share one database: concurrency is left to
+/// PostgreSQL's own tools (transactions, unique indexes, row locks), never to an in-process lock.
+/// </summary>
+public sealed class PostgresDatabase : GroundworkDatabase
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _connectionString;
+
+    public PostgresDatabase(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+        _connectionString = connectionString;
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public NpgsqlDataSource DataSource => _dataSource;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    public override async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            return new WriteScope(connection, transaction, null);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override void Migrate()
+    {
+        // Several processes may start at once: an advisory lock lets one migrate while the others wait.
+        using var connection = _dataSource.OpenConnection();
+        using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(7245001)", connection))
+        {
+            command.ExecuteNonQuery();
+        }
+
+        try
+        {
+            var upgrader = DeployChanges.To
+                .PostgresqlDatabase(_connectionString)
+                .WithScriptsEmbeddedInAssembly(typeof(PostgresDatabase).Assembly, name => name.Contains(".Migrations.Postgres.", StringComparison.Ordinal))
+                .WithTransactionPerScript()
+                .LogToNowhere()
+                .Build();
+            var result = upgrader.PerformUpgrade();
+            if (!result.Successful)
+            {
+                throw new InvalidOperationException($"PostgreSQL migration failed at {result.ErrorScript?.Name}: {result.Error?.Message}", result.Error);
+            }
+        }
+        finally
+        {
+            using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(7245001)", connection);
+            unlock.ExecuteNonQuery();
+        }
+    }
+
+    public override string JsonParameter(string parameterName) => $"CAST({parameterName} AS jsonb)";
+
+    public override string JsonColumn(string column) => $"{column}::text";
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _dataSource.Dispose();
+        }
+    }
+}

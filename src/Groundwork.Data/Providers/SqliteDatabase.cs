@@ -1,0 +1,117 @@
+using System.Data.Common;
+using DbUp;
+using Microsoft.Data.Sqlite;
+
+namespace Groundwork.Data.Providers;
+
+/// <summary>
+/// The embedded store, run as jellyfin runs SQLite: WAL, synchronous=NORMAL (durable across a process
+/// crash), a busy timeout, and one writer at a time by design: writers queue on a gate in the process
+/// instead of meeting "database is locked". Readers run alongside the writer.
+/// </summary>
+public sealed class SqliteDatabase : GroundworkDatabase
+{
+    private const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        DatabasePath = databasePath;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = ConnectionPragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        DbConnection? connection = null;
+        try
+        {
+            connection = await OpenAsync(cancellationToken);
+            var transaction = ((SqliteConnection)connection).BeginTransaction(deferred: false);
+            return new WriteScope(connection, transaction, () => _writeGate.Release());
+        }
+        catch
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            _writeGate.Release();
+            throw;
+        }
+    }
+
+    public override void Migrate()
+    {
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            command.ExecuteNonQuery();
+        }
+
+        var upgrader = DeployChanges.To
+            .SqliteDatabase(_connectionString)
+            .WithScriptsEmbeddedInAssembly(typeof(SqliteDatabase).Assembly, name => name.Contains(".Migrations.Sqlite.", StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build();
+        var result = upgrader.PerformUpgrade();
+        if (!result.Successful)
+        {
+            throw new InvalidOperationException($"SQLite migration failed at {result.ErrorScript?.Name}: {result.Error?.Message}", result.Error);
+        }
+    }
+
+    public override string JsonParameter(string parameterName) => parameterName;
+
+    public override string JsonColumn(string column) => column;
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _writeGate.Dispose();
+            SqliteConnection.ClearAllPools();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Data.Common;
+using Groundwork.Core.Annotations;
+using Groundwork.Core.Projects;
+using Groundwork.Core.Tasks;
+using Groundwork.Core.Users;
+
+namespace Groundwork.Data.Stores;
+
+/// <summary>Maps rows to domain records. Column lists live beside the mappers so the two never drift apart.</summary>
+internal static class Rows
+{
+    public const string ProjectColumns = "id, name, label_config, instructions, overlap, created_by, created_at, updated_at";
+
+    public const string UserColumns = "id, email, name, is_admin, created_at";
+
+    public static string TaskColumns(GroundworkDatabase db, string alias = "") =>
+        $"{alias}id, {alias}project_id, {db.JsonColumn(alias + "data")}, {alias}unique_id, {db.JsonColumn(alias + "metadata")}, {alias}priority, {alias}batch, {alias}status, {alias}overlap, {alias}annotation_count, {alias}created_at, {alias}updated_at";
+
+    public static string AnnotationColumns(GroundworkDatabase db) =>
+        $"id, task_id, project_id, author_id, {db.JsonColumn("result")}, lead_time, origin, created_at, updated_at";
+
+    public static Project Project(DbDataReader r) => new(
+        r.GetInt64(0),
+        r.GetString(1),
+        r.GetString(2),
+        r.GetString(3),
+        r.GetInt32(4),
+        r.IsDBNull(5) ? null : r.GetInt64(5),
+        r.GetFieldValue<DateTimeOffset>(6),
+        r.GetFieldValue<DateTimeOffset>(7));
+
+    public static LabelingTask Task(DbDataReader r) => new(
+        r.GetInt64(0),
+        r.GetInt64(1),
+        r.GetString(2),
+        r.IsDBNull(3) ? null : r.GetString(3),
+        r.IsDBNull(4) ? null : r.GetString(4),
+        r.GetInt32(5),
+        r.IsDBNull(6) ? null : r.GetString(6),
+        TaskStatusNames.Parse(r.GetString(7)),
+        r.IsDBNull(8) ? null : r.GetInt32(8),
+        r.GetInt32(9),
+        r.GetFieldValue<DateTimeOffset>(10),
+        r.GetFieldValue<DateTimeOffset>(11));
+
+    public static Annotation Annotation(DbDataReader r) => new(
+        r.GetInt64(0),
+        r.GetInt64(1),
+        r.GetInt64(2),
+        r.GetInt64(3),
+        r.GetString(4),
+        r.IsDBNull(5) ? null : r.GetDouble(5),
+        r.GetString(6),
+        r.GetFieldValue<DateTimeOffset>(7),
+        r.GetFieldValue<DateTimeOffset>(8));
+
+    public static User User(DbDataReader r) => new(
+        r.GetInt64(0),
+        r.GetString(1),
+        r.GetString(2),
+        r.GetBoolean(3),
+        r.GetFieldValue<DateTimeOffset>(4));
+}

@@ -1,0 +1,91 @@
+using System.Data;
+using System.Runtime.CompilerServices;
+using Groundwork.Core.Export;
+using Groundwork.Core.Tasks;
+using Groundwork.Data.Providers;
+using Microsoft.Data.Sqlite;
+
+namespace Groundwork.Data.Stores;
+
+/// <summary>
+/// Streams a project: three ordered cursors (tasks, annotations, predictions) in one snapshot, merged by
+/// task id, so memory holds one task at a time however large the project.
+/// </summary>
+public sealed class SqlExportSource(GroundworkDatabase db) : IExportSource
+{
+    public async IAsyncEnumerable<ExportTask> ReadProjectAsync(long projectId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = db is PostgresDatabase
+            ? await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
+            : ((SqliteConnection)connection).BeginTransaction(deferred: true);
+        (string, object)[] parameters = [("project", projectId)];
+        var p = db is PostgresDatabase ? "@project" : "$project";
+        await using var tasks = await ForwardCursor.OpenAsync(db, connection, transaction, "export_tasks",
+            $"SELECT id, {db.JsonColumn("data")}, unique_id, {db.JsonColumn("metadata")}, priority, batch, status, created_at FROM tasks WHERE project_id = {p} ORDER BY id",
+            parameters, cancellationToken);
+        await using var annotations = await ForwardCursor.OpenAsync(db, connection, transaction, "export_annotations",
+            $"SELECT task_id, id, author_id, {db.JsonColumn("result")}, lead_time, origin, created_at, updated_at FROM annotations WHERE project_id = {p} ORDER BY task_id, id",
+            parameters, cancellationToken);
+        await using var predictions = await ForwardCursor.OpenAsync(db, connection, transaction, "export_predictions",
+            $"SELECT task_id, id, {db.JsonColumn("result")}, model_version, score, created_at FROM predictions WHERE project_id = {p} ORDER BY task_id, id",
+            parameters, cancellationToken);
+
+        var hasAnnotation = await annotations.ReadAsync(cancellationToken);
+        var hasPrediction = await predictions.ReadAsync(cancellationToken);
+        while (await tasks.ReadAsync(cancellationToken))
+        {
+            var t = tasks.Row;
+            var taskId = t.GetInt64(0);
+            List<ExportAnnotation>? taskAnnotations = null;
+            while (hasAnnotation && annotations.Row.GetInt64(0) <= taskId)
+            {
+                var a = annotations.Row;
+                if (a.GetInt64(0) == taskId)
+                {
+                    (taskAnnotations ??= []).Add(new ExportAnnotation(
+                        a.GetInt64(1),
+                        a.GetInt64(2),
+                        a.GetString(3),
+                        a.IsDBNull(4) ? null : a.GetDouble(4),
+                        a.GetString(5),
+                        a.GetFieldValue<DateTimeOffset>(6),
+                        a.GetFieldValue<DateTimeOffset>(7)));
+                }
+
+                hasAnnotation = await annotations.ReadAsync(cancellationToken);
+            }
+
+            List<ExportPrediction>? taskPredictions = null;
+            while (hasPrediction && predictions.Row.GetInt64(0) <= taskId)
+            {
+                var r = predictions.Row;
+                if (r.GetInt64(0) == taskId)
+                {
+                    (taskPredictions ??= []).Add(new ExportPrediction(
+                        r.GetInt64(1),
+                        r.GetString(2),
+                        r.IsDBNull(3) ? null : r.GetString(3),
+                        r.IsDBNull(4) ? null : r.GetDouble(4),
+                        r.GetFieldValue<DateTimeOffset>(5)));
+                }
+
+                hasPrediction = await predictions.ReadAsync(cancellationToken);
+            }
+
+            yield return new ExportTask(
+                taskId,
+                t.GetString(1),
+                t.IsDBNull(2) ? null : t.GetString(2),
+                t.IsDBNull(3) ? null : t.GetString(3),
+                t.GetInt32(4),
+                t.IsDBNull(5) ? null : t.GetString(5),
+                t.GetString(6),
+                t.GetFieldValue<DateTimeOffset>(7),
+                (IReadOnlyList<ExportAnnotation>?)taskAnnotations ?? [])
+            {
+                Predictions = (IReadOnlyList<ExportPrediction>?)taskPredictions ?? [],
+            };
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Groundwork.Core.Import;
+
+namespace Groundwork.Formats.Import;
+
+/// <summary>
+/// CSV or TSV with a header row. Each column becomes a string key of the task's data, except the
+/// reserved columns <c>unique_id</c>, <c>priority</c> and <c>batch</c>, which set those task fields.
+/// Quoting follows RFC 4180; a badly quoted field or a row with the wrong number of fields is reported with its line.
+/// </summary>
+public sealed class CsvTaskReader(char delimiter = ',') : ITaskReader
+{
+    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public async IAsyncEnumerable<ImportTask> ReadAsync(Stream input, ImportDefaults defaults, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(defaults);
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = delimiter.ToString(),
+            HasHeaderRecord = true,
+            DetectColumnCountChanges = true,
+            BadDataFound = args => throw new ImportFormatException(
+                $"badly quoted field: {Shorten(args.Field)}", args.Context.Parser?.RawRow ?? 0),
+            MissingFieldFound = null,
+        };
+        using var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        using var csv = new CsvReader(text, configuration);
+        string[] header;
+        try
+        {
+            if (!await csv.ReadAsync())
+            {
+                yield break;
+            }
+
+            csv.ReadHeader();
+            header = csv.HeaderRecord ?? [];
+        }
+        catch (CsvHelperException ex)
+        {
+            throw new ImportFormatException($"malformed CSV header: {ex.Message.Split('\n')[0]}", 1, null, ex);
+        }
+
+        CheckHeader(header);
+        var buffer = new MemoryStream();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            bool more;
+            try
+            {
+                more = await csv.ReadAsync();
+            }
+            catch (BadDataException ex)
+            {
+                throw new ImportFormatException($"malformed CSV: {ex.Message.Split('\n')[0]}", ex.Context?.Parser?.RawRow ?? 0, null, ex);
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            var line = csv.Parser.RawRow;
+            if (csv.Parser.Count != header.Length)
+            {
+                throw new ImportFormatException($"row has {csv.Parser.Count} fields but the header has {header.Length}", line);
+            }
+
+            yield return ToTask(csv, header, line, defaults, buffer);
+        }
+    }
+
+    private static ImportTask ToTask(CsvReader csv, string[] header, long line, ImportDefaults defaults, MemoryStream buffer)
+    {
+        string? uniqueId = null, batch = defaults.Batch;
+        var priority = defaults.Priority;
+        buffer.SetLength(0);
+        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
+        {
+            writer.WriteStartObject();
+            for (var i = 0; i < header.Length; i++)
+            {
+                var value = csv.Parser[i] ?? string.Empty;
+                switch (header[i])
+                {
+                    case "unique_id":
+                        uniqueId = value.Length == 0 ? null : value;
+                        break;
+                    case "priority":
+                        if (value.Length > 0)
+                        {
+                            priority = int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p)
+                                ? p
+                                : throw new ImportFormatException($"priority must be an integer, not \"{Shorten(value)}\"", line, "priority");
+                        }
+
+                        break;
+                    case "batch":
+                        batch = value.Length == 0 ? defaults.Batch : value;
+                        break;
+                    default:
+                        writer.WriteString(header[i], value);
+                        break;
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return new ImportTask(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), uniqueId, null, priority, batch, Line: line);
+    }
+
+    private static void CheckHeader(string[] header)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(header[i]))
+            {
+                throw new ImportFormatException($"column {i + 1} of the header has no name", 1, $"column {i + 1}");
+            }
+
+            if (!seen.Add(header[i]))
+            {
+                throw new ImportFormatException($"the header names column \"{Shorten(header[i])}\" twice", 1, header[i]);
+            }
+        }
+    }
+
+    private static string Shorten(string? value) => value is null ? string.Empty : value.Length <= 40 ? value : value[..40] + "…";
+}

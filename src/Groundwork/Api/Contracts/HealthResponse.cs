@@ -1,0 +1,3 @@
+namespace Groundwork.Api.Contracts;
+
+public sealed record HealthResponse(string Status, string Store);

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Groundwork.Core.Export;
+using Groundwork.Core.Projects;
+using Groundwork.Formats.Export;
+using Groundwork.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Groundwork.Api;
+
+/// <summary>Streams a project's tasks with their annotations; nothing is built in memory.</summary>
+public static class ExportApi
+{
+    public static RouteHandlerBuilder MapExportApi(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/api/v1/projects/{projectId:long}/export", ExportAsync)
+            .WithTags("Export")
+            .RequireAuthorization()
+            .WithName("ExportProject")
+            .WithSummary("Export every task with its annotations")
+            .WithDescription("format=json (Label Studio JSON array, the default) or jsonl (one task per line). The response is streamed.");
+
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(
+        long projectId, string? format, HttpContext context, ClaimsPrincipal user, ProjectAccess access, IExportSource source, CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(user, projectId, ProjectRole.Manager, cancellationToken);
+        if (!check.Granted)
+        {
+            return check.Denied();
+        }
+
+        var name = (format ?? "json").ToLowerInvariant();
+        if (name is not ("json" or "jsonl"))
+        {
+            return Problems.BadRequest("Unknown export format", $"format '{format}' is not supported: use json or jsonl.", new Dictionary<string, object?> { ["field"] = "format" });
+        }
+
+        var response = context.Response;
+        response.ContentType = name == "json" ? "application/json; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"project-{projectId}.{name}\"";
+        var tasks = source.ReadProjectAsync(projectId, cancellationToken);
+        if (name == "json")
+        {
+            await LabelStudioJsonWriter.WriteAsync(tasks, response.Body, cancellationToken);
+        }
+        else
+        {
+            await JsonLinesWriter.WriteAsync(tasks, response.Body, cancellationToken);
+        }
+
+        return TypedResults.Empty;
+    }
+}

@@ -1,0 +1,51 @@
+using Groundwork.Api.Contracts;
+using Groundwork.Core.Projects;
+
+namespace Groundwork.Api;
+
+/// <summary>Checks a project request field by field; errors are keyed by the snake_case field name.</summary>
+public static class ProjectValidation
+{
+    public const int MaxNameLength = 200;
+    public const int MaxOverlap = 100;
+
+    public static Dictionary<string, string[]> Validate(ProjectRequest? request, Project? existing, out ProjectDraft? draft)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        draft = null;
+        if (request is null)
+        {
+            errors["body"] = ["a JSON object with the project's fields is required"];
+            return errors;
+        }
+
+        var name = request.Name ?? existing?.Name;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            errors["name"] = ["name is required"];
+        }
+        else if (name.Length > MaxNameLength)
+        {
+            errors["name"] = [$"name must have at most {MaxNameLength} characters"];
+        }
+
+        var labelConfig = request.LabelConfig ?? existing?.LabelConfig ?? LabelConfigCheck.DefaultConfig;
+        if (LabelConfigCheck.Check(labelConfig) is { } configError)
+        {
+            errors["label_config"] = [configError];
+        }
+
+        var overlap = request.Overlap ?? existing?.Overlap ?? 1;
+        if (overlap is < 1 or > MaxOverlap)
+        {
+            errors["overlap"] = [$"overlap must be between 1 and {MaxOverlap}"];
+        }
+
+        if (errors.Count == 0)
+        {
+            draft = new ProjectDraft(name!.Trim(), labelConfig, request.Instructions ?? existing?.Instructions ?? string.Empty, overlap);
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,201 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Groundwork.Core.Projects;
+using Groundwork.Formats.Import;
+using Groundwork.Hosting;
+
+namespace Groundwork.Cli;
+
+/// <summary>
+/// <c>groundwork bench ...</c>: whole-system benchmarks. Each prints a readable summary and ends with
+/// one JSON line of figures. They run against a fresh throwaway store unless <c>--db</c> names one.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Whole-system benchmarks (each ends with a JSON line of figures)");
+        command.Subcommands.Add(CreateImport());
+        command.Subcommands.Add(CreateExport());
+        return command;
+    }
+
+    private static Command CreateImport()
+    {
+        var store = new StoreOptionsBinder();
+        var tasks = new Option<int>("--tasks") { Description = "How many tasks to generate and import", DefaultValueFactory = _ => 1_000_000 };
+        var command = new Command("import", "Generate a JSONL file of small text tasks and import it");
+        command.Options.Add(tasks);
+        store.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var count = parse.GetValue(tasks);
+            using var workspace = BenchWorkspace.Create(store.Read(parse));
+            var file = Path.Combine(workspace.Folder, "tasks.jsonl");
+            var generated = Stopwatch.StartNew();
+            var bytes = await GenerateAsync(file, count, withAnnotations: false, cancellationToken);
+            generated.Stop();
+
+            using var local = LocalStore.Open(workspace.Options);
+            var admin = await local.AdminAsync(cancellationToken);
+            var project = await local.Projects.CreateAsync(new ProjectDraft("bench import", BenchConfig, string.Empty, 1), admin.Id, cancellationToken);
+            GC.Collect();
+            BenchReport.ResetPeakRss();
+            var clock = Stopwatch.StartNew();
+            var result = await LocalImport.RunAsync(local, project.Id, file, ImportDefaults.None, workspace.Folder, null, null, cancellationToken);
+            clock.Stop();
+            var seconds = clock.Elapsed.TotalSeconds;
+            var peak = BenchReport.PeakRssMegabytes();
+            BenchReport.Print(
+                $"bench import: {count:N0} tasks into {local.Database.Provider}",
+                [
+                    ("input", $"{bytes / 1024.0 / 1024.0:F1} MiB JSONL, generated in {generated.Elapsed.TotalSeconds:F2} s"),
+                    ("created / skipped", $"{result.Created:N0} / {result.Skipped:N0}"),
+                    ("wall time", $"{seconds:F2} s"),
+                    ("throughput", $"{count / seconds:N0} tasks/s"),
+                    ("peak RSS", $"{peak:F1} MiB"),
+                ],
+                new Dictionary<string, object>
+                {
+                    ["bench"] = "import",
+                    ["provider"] = local.Database.Provider.ToString().ToLowerInvariant(),
+                    ["tasks"] = count,
+                    ["created"] = result.Created,
+                    ["tasks_per_second"] = Math.Round(count / seconds),
+                    ["wall_seconds"] = BenchReport.Round(seconds, 3),
+                    ["peak_rss_mb"] = peak,
+                });
+            return result.Created == count ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command CreateExport()
+    {
+        var store = new StoreOptionsBinder();
+        var tasks = new Option<int>("--tasks") { Description = "How many tasks (each with one annotation) to export", DefaultValueFactory = _ => 1_000_000 };
+        var format = new Option<string>("--format") { Description = "json or jsonl", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("json", "jsonl");
+        var command = new Command("export", "Import tasks with one annotation each, then export them");
+        command.Options.Add(tasks);
+        command.Options.Add(format);
+        store.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var count = parse.GetValue(tasks);
+            var formatName = parse.GetValue(format)!;
+            using var workspace = BenchWorkspace.Create(store.Read(parse));
+            var file = Path.Combine(workspace.Folder, "tasks.jsonl");
+            await GenerateAsync(file, count, withAnnotations: true, cancellationToken);
+            using var local = LocalStore.Open(workspace.Options);
+            var admin = await local.AdminAsync(cancellationToken);
+            var project = await local.Projects.CreateAsync(new ProjectDraft("bench export", BenchConfig, string.Empty, 1), admin.Id, cancellationToken);
+            var setup = Stopwatch.StartNew();
+            await LocalImport.RunAsync(local, project.Id, file, ImportDefaults.None, workspace.Folder, null, null, cancellationToken);
+            setup.Stop();
+            File.Delete(file);
+
+            var output = Path.Combine(workspace.Folder, "export." + formatName);
+            GC.Collect();
+            BenchReport.ResetPeakRss();
+            var clock = Stopwatch.StartNew();
+            var written = await ExportCommand.WriteAsync(local.Export, project.Id, formatName, output, null, cancellationToken);
+            clock.Stop();
+            var seconds = clock.Elapsed.TotalSeconds;
+            var peak = BenchReport.PeakRssMegabytes();
+            var size = new FileInfo(output).Length;
+            BenchReport.Print(
+                $"bench export: {count:N0} tasks with one annotation each from {local.Database.Provider} to {formatName}",
+                [
+                    ("setup (import)", $"{setup.Elapsed.TotalSeconds:F2} s"),
+                    ("exported", $"{written:N0} tasks, {size / 1024.0 / 1024.0:F1} MiB"),
+                    ("wall time", $"{seconds:F2} s"),
+                    ("throughput", $"{written / seconds:N0} tasks/s"),
+                    ("peak RSS", $"{peak:F1} MiB"),
+                ],
+                new Dictionary<string, object>
+                {
+                    ["bench"] = "export",
+                    ["provider"] = local.Database.Provider.ToString().ToLowerInvariant(),
+                    ["format"] = formatName,
+                    ["tasks"] = written,
+                    ["tasks_per_second"] = Math.Round(written / seconds),
+                    ["wall_seconds"] = BenchReport.Round(seconds, 3),
+                    ["bytes"] = size,
+                    ["peak_rss_mb"] = peak,
+                });
+            return written == count ? 0 : 1;
+        });
+        return command;
+    }
+
+    private const string BenchConfig = """<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text"><Choice value="positive"/><Choice value="negative"/></Choices></View>""";
+
+    /// <summary>Writes <paramref name="count"/> small text tasks as JSONL, each with a unique_id (and optionally one annotation).</summary>
+    private static async Task<long> GenerateAsync(string path, int count, bool withAnnotations, CancellationToken cancellationToken)
+    {
+        string[] words = ["label", "data", "model", "quality", "annotator", "review", "task", "ground", "truth", "signal", "noise", "batch"];
+        var random = new Random(42);
+        await using var file = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        var line = new StringBuilder(256);
+        for (var i = 0; i < count; i++)
+        {
+            line.Clear();
+            line.Append(CultureInfo.InvariantCulture, $"{{\"unique_id\":\"t{i}\",\"data\":{{\"text\":\"");
+            var length = 8 + random.Next(8);
+            for (var w = 0; w < length; w++)
+            {
+                line.Append(words[random.Next(words.Length)]).Append(' ');
+            }
+
+            line.Append(CultureInfo.InvariantCulture, $"#{i}\"}}");
+            if (withAnnotations)
+            {
+                var choice = random.Next(2) == 0 ? "positive" : "negative";
+                line.Append(CultureInfo.InvariantCulture, $",\"annotations\":[{{\"result\":[{{\"id\":\"r{i}\",\"from_name\":\"sentiment\",\"to_name\":\"text\",\"type\":\"choices\",\"value\":{{\"choices\":[\"{choice}\"]}}}}],\"lead_time\":{1 + random.Next(20)}}}]");
+            }
+
+            line.Append('}');
+            await file.WriteLineAsync(line, cancellationToken);
+        }
+
+        await file.FlushAsync(cancellationToken);
+        return file.BaseStream.Length;
+    }
+
+    /// <summary>A temporary folder and store for one benchmark run, removed afterwards.</summary>
+    private sealed class BenchWorkspace : IDisposable
+    {
+        private BenchWorkspace(string folder, StorageOptions options)
+        {
+            Folder = folder;
+            Options = options;
+        }
+
+        public string Folder { get; }
+
+        public StorageOptions Options { get; }
+
+        public static BenchWorkspace Create(StorageOptions requested)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "groundwork-bench-" + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(folder);
+            var options = new StorageOptions { Database = requested.Database, DataDirectory = folder };
+            return new BenchWorkspace(folder, options);
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
