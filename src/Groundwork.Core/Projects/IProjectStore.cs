@@ -13,6 +13,9 @@ public interface IProjectStore
 
     Task<bool> DeleteAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>Makes the user a member with the role, or changes their role.</summary>
+    Task SetMemberAsync(long projectId, long userId, ProjectRole role, CancellationToken cancellationToken);
+
     /// <summary>The user's role on the project, or null when they are not a member.</summary>
     Task<ProjectRole?> GetRoleAsync(long projectId, long userId, CancellationToken cancellationToken);
 }

@@ -5,8 +5,9 @@ namespace Groundwork.Data.Stores;
 
 /// <summary>
 /// Rows of one ordered query, read forward only. On SQLite it is a plain data reader (several may be open
-/// on one connection); on PostgreSQL a server-side cursor fetched in batches, so several can share one
-/// connection and one snapshot without the client holding a result set in memory.
+/// on one connection); on PostgreSQL a server-side cursor fetched in batches of 2,000 rows, each batch read
+/// whole and its reader closed at once (a connection runs one command at a time), so several cursors share
+/// one connection and one snapshot while the client holds at most one batch per cursor.
 /// </summary>
 internal sealed class ForwardCursor : IAsyncDisposable
 {
@@ -14,8 +15,9 @@ internal sealed class ForwardCursor : IAsyncDisposable
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly string? _cursorName;
+    private readonly List<object[]> _batch = [];
     private DbDataReader? _reader;
-    private int _rowsInBatch;
+    private int _batchIndex = -1;
     private bool _exhausted;
 
     private ForwardCursor(DbConnection connection, DbTransaction transaction, string? cursorName, DbDataReader? reader)
@@ -27,7 +29,9 @@ internal sealed class ForwardCursor : IAsyncDisposable
     }
 
     /// <summary>The current row, valid after <see cref="ReadAsync"/> returned true.</summary>
-    public DbDataReader Row => _reader ?? throw new InvalidOperationException("The cursor has no current row.");
+    public CursorRow Row => _cursorName is null
+        ? new CursorRow(_reader ?? throw new InvalidOperationException("The cursor has no current row."), null)
+        : new CursorRow(null, _batch[_batchIndex]);
 
     public static async Task<ForwardCursor> OpenAsync(GroundworkDatabase db, DbConnection connection, DbTransaction transaction, string name, string sql, IReadOnlyList<(string Name, object Value)> parameters, CancellationToken cancellationToken)
     {
@@ -61,31 +65,37 @@ internal sealed class ForwardCursor : IAsyncDisposable
             return false;
         }
 
-        while (true)
+        if (++_batchIndex < _batch.Count)
         {
-            if (_reader is not null && await _reader.ReadAsync(cancellationToken))
-            {
-                _rowsInBatch++;
-                return true;
-            }
-
-            var lastBatchWasShort = _reader is not null && _rowsInBatch < BatchSize;
-            if (_reader is not null)
-            {
-                await _reader.DisposeAsync();
-                _reader = null;
-            }
-
-            if (lastBatchWasShort)
-            {
-                _exhausted = true;
-                return false;
-            }
-
-            _rowsInBatch = 0;
-            await using var fetch = Command(_connection, _transaction, $"FETCH FORWARD {BatchSize} FROM {_cursorName}", []);
-            _reader = await fetch.ExecuteReaderAsync(cancellationToken);
+            return true;
         }
+
+        if (_batch.Count > 0 && _batch.Count < BatchSize)
+        {
+            _exhausted = true;
+            return false;
+        }
+
+        _batch.Clear();
+        _batchIndex = 0;
+        await using (var fetch = Command(_connection, _transaction, $"FETCH FORWARD {BatchSize} FROM {_cursorName}", []))
+        await using (var reader = await fetch.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var values = new object[reader.FieldCount];
+                reader.GetValues(values);
+                _batch.Add(values);
+            }
+        }
+
+        if (_batch.Count == 0)
+        {
+            _exhausted = true;
+            return false;
+        }
+
+        return true;
     }
 
     public async ValueTask DisposeAsync()

@@ -31,54 +31,45 @@ internal sealed class PostgresTaskImporter(GroundworkDatabase db, TimeProvider c
         await ExecuteAsync(
             connection,
             """
-            CREATE TEMP TABLE import_tasks (id bigint, data jsonb, unique_id text, metadata jsonb, priority int, batch text, status text, annotation_count int) ON COMMIT DROP;
             CREATE TEMP TABLE import_annotations (task_id bigint, result jsonb, lead_time double precision) ON COMMIT DROP;
             CREATE TEMP TABLE import_predictions (task_id bigint, result jsonb, model_version text, score double precision) ON COMMIT DROP;
             """,
             cancellationToken);
-
         var hasResults = spool.WithAnnotationsOrPredictions > 0;
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY import_tasks (id, data, unique_id, metadata, priority, batch, status, annotation_count) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            long index = 0;
-            foreach (var task in spool.Read())
-            {
-                var annotationCount = task.AnnotationsJson is null ? 0 : ImportedResults.Parse(task.AnnotationsJson).Count;
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(ids[index], NpgsqlDbType.Bigint, cancellationToken);
-                await writer.WriteAsync(task.DataJson, NpgsqlDbType.Jsonb, cancellationToken);
-                await WriteNullableAsync(writer, task.UniqueId, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(writer, task.MetadataJson, NpgsqlDbType.Jsonb, cancellationToken);
-                await writer.WriteAsync(task.Priority, NpgsqlDbType.Integer, cancellationToken);
-                await WriteNullableAsync(writer, task.Batch, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(TaskLifecycle.StatusFor(LabelingTaskStatus.Queued, annotationCount, overlap).ToName(), NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(annotationCount, NpgsqlDbType.Integer, cancellationToken);
-                if (++index % ProgressEvery == 0)
-                {
-                    progress?.Report(index);
-                }
-            }
 
-            await writer.CompleteAsync(cancellationToken);
+        // Fast path, the usual case at scale: no unique_id is taken, so the rows go straight into tasks.
+        // A unique violation rolls back to the savepoint and the import takes the deduplicating path.
+        long created;
+        await ExecuteAsync(connection, "SAVEPOINT direct_copy", cancellationToken);
+        try
+        {
+            await CopyTasksAsync(connection, "tasks (id, project_id, data, unique_id, metadata, priority, batch, status, annotation_count, created_at, updated_at)", spool, ids, overlap, projectId, now, progress, cancellationToken);
+            await ExecuteAsync(connection, "RELEASE SAVEPOINT direct_copy", cancellationToken);
+            created = spool.Count;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT direct_copy", cancellationToken);
+            await ExecuteAsync(
+                connection,
+                "CREATE TEMP TABLE import_tasks (id bigint, project_id bigint, data jsonb, unique_id text, metadata jsonb, priority int, batch text, status text, annotation_count int, created_at timestamptz, updated_at timestamptz) ON COMMIT DROP",
+                cancellationToken);
+            await CopyTasksAsync(connection, "import_tasks (id, project_id, data, unique_id, metadata, priority, batch, status, annotation_count, created_at, updated_at)", spool, ids, overlap, projectId, now, progress, cancellationToken);
+            created = await ExecuteAsync(
+                connection,
+                """
+                INSERT INTO tasks (id, project_id, data, unique_id, metadata, priority, batch, status, annotation_count, created_at, updated_at)
+                SELECT id, project_id, data, unique_id, metadata, priority, batch, status, annotation_count, created_at, updated_at
+                FROM import_tasks ORDER BY id
+                ON CONFLICT (project_id, unique_id) WHERE unique_id IS NOT NULL DO NOTHING
+                """,
+                cancellationToken);
         }
 
         if (hasResults)
         {
             await CopyResultsAsync(connection, spool, ids, cancellationToken);
         }
-
-        var created = await ExecuteAsync(
-            connection,
-            """
-            INSERT INTO tasks (id, project_id, data, unique_id, metadata, priority, batch, status, annotation_count, created_at, updated_at)
-            SELECT id, @project, data, unique_id, metadata, priority, batch, status, annotation_count, @now, @now
-            FROM import_tasks ORDER BY id
-            ON CONFLICT (project_id, unique_id) WHERE unique_id IS NOT NULL DO NOTHING
-            """,
-            cancellationToken,
-            ("project", projectId),
-            ("now", now));
 
         long annotations = 0, predictions = 0;
         if (hasResults)
@@ -110,6 +101,35 @@ internal sealed class PostgresTaskImporter(GroundworkDatabase db, TimeProvider c
         await scope.CommitAsync(cancellationToken);
         progress?.Report(spool.Count);
         return new ImportResult(created, spool.Count - created, annotations, predictions);
+    }
+
+    private static async Task CopyTasksAsync(
+        NpgsqlConnection connection, string target, TaskSpool spool, long[] ids, int overlap, long projectId, DateTimeOffset now, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        long index = 0;
+        foreach (var task in spool.Read())
+        {
+            var annotationCount = task.AnnotationsJson is null ? 0 : ImportedResults.Parse(task.AnnotationsJson).Count;
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(ids[index], NpgsqlDbType.Bigint, cancellationToken);
+            await writer.WriteAsync(projectId, NpgsqlDbType.Bigint, cancellationToken);
+            await writer.WriteAsync(task.DataJson, NpgsqlDbType.Jsonb, cancellationToken);
+            await WriteNullableAsync(writer, task.UniqueId, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(writer, task.MetadataJson, NpgsqlDbType.Jsonb, cancellationToken);
+            await writer.WriteAsync(task.Priority, NpgsqlDbType.Integer, cancellationToken);
+            await WriteNullableAsync(writer, task.Batch, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(TaskLifecycle.StatusFor(LabelingTaskStatus.Queued, annotationCount, overlap).ToName(), NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(annotationCount, NpgsqlDbType.Integer, cancellationToken);
+            await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+            if (++index % ProgressEvery == 0)
+            {
+                progress?.Report(index);
+            }
+        }
+
+        await writer.CompleteAsync(cancellationToken);
     }
 
     private static async Task CopyResultsAsync(NpgsqlConnection connection, TaskSpool spool, long[] ids, CancellationToken cancellationToken)

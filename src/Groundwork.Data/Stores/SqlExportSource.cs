@@ -49,8 +49,8 @@ public sealed class SqlExportSource(GroundworkDatabase db) : IExportSource
                         a.GetString(3),
                         a.IsDBNull(4) ? null : a.GetDouble(4),
                         a.GetString(5),
-                        a.GetFieldValue<DateTimeOffset>(6),
-                        a.GetFieldValue<DateTimeOffset>(7)));
+                        a.GetDateTimeOffset(6),
+                        a.GetDateTimeOffset(7)));
                 }
 
                 hasAnnotation = await annotations.ReadAsync(cancellationToken);
@@ -67,7 +67,7 @@ public sealed class SqlExportSource(GroundworkDatabase db) : IExportSource
                         r.GetString(2),
                         r.IsDBNull(3) ? null : r.GetString(3),
                         r.IsDBNull(4) ? null : r.GetDouble(4),
-                        r.GetFieldValue<DateTimeOffset>(5)));
+                        r.GetDateTimeOffset(5)));
                 }
 
                 hasPrediction = await predictions.ReadAsync(cancellationToken);
@@ -81,7 +81,7 @@ public sealed class SqlExportSource(GroundworkDatabase db) : IExportSource
                 t.GetInt32(4),
                 t.IsDBNull(5) ? null : t.GetString(5),
                 t.GetString(6),
-                t.GetFieldValue<DateTimeOffset>(7),
+                t.GetDateTimeOffset(7),
                 (IReadOnlyList<ExportAnnotation>?)taskAnnotations ?? [])
             {
                 Predictions = (IReadOnlyList<ExportPrediction>?)taskPredictions ?? [],

@@ -78,6 +78,20 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
         return changed > 0;
     }
 
+    public async Task SetMemberAsync(long projectId, long userId, ProjectRole role, CancellationToken cancellationToken)
+    {
+        await using var scope = await db.BeginWriteAsync(cancellationToken);
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO project_members (project_id, user_id, role, created_at) VALUES (@projectId, @userId, @role, @now)
+            ON CONFLICT (project_id, user_id) DO UPDATE SET role = excluded.role
+            """,
+            new { projectId, userId, role = (int)role, now = clock.GetUtcNow() },
+            scope.Transaction,
+            cancellationToken: cancellationToken));
+        await scope.CommitAsync(cancellationToken);
+    }
+
     public async Task<ProjectRole?> GetRoleAsync(long projectId, long userId, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);

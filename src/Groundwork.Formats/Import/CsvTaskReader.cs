@@ -25,7 +25,7 @@ public sealed class CsvTaskReader(char delimiter = ',') : ITaskReader
         {
             Delimiter = delimiter.ToString(),
             HasHeaderRecord = true,
-            DetectColumnCountChanges = true,
+            DetectColumnCountChanges = false,
             BadDataFound = args => throw new ImportFormatException(
                 $"badly quoted field: {Shorten(args.Field)}", args.Context.Parser?.RawRow ?? 0),
             MissingFieldFound = null,

@@ -31,7 +31,24 @@ public sealed class JsonArrayTaskReader : ITaskReader
                 eof = read == 0;
                 end += read;
                 var batch = new List<ImportTask>();
-                var consumed = scan.Advance(buffer.AsSpan(0, end), eof, defaults, batch);
+                var consumed = scan.Advance(buffer.AsSpan(0, end), isFinal: false, defaults, batch);
+                if (eof && !scan.Finished)
+                {
+                    // The input ended: only the closing bracket (and white space) may remain.
+                    var rest = buffer.AsSpan(consumed, end - consumed).Trim(" \t\r\n"u8);
+                    if (!scan.InArray && rest.IsEmpty)
+                    {
+                        throw new ImportFormatException("the body is empty: expected a JSON array of task objects", scan.Line);
+                    }
+
+                    if (scan.InArray && !rest.StartsWith("]"u8))
+                    {
+                        throw new ImportFormatException("the JSON array is not closed: the input ended inside it", scan.Line);
+                    }
+
+                    consumed += scan.Advance(buffer.AsSpan(consumed, end - consumed), isFinal: true, defaults, batch);
+                }
+
                 foreach (var task in batch)
                 {
                     yield return task;
@@ -75,6 +92,8 @@ public sealed class JsonArrayTaskReader : ITaskReader
         private JsonReaderState _state = new(s_options);
         private bool _inArray;
         private int _index;
+
+        public bool InArray => _inArray;
 
         public bool Finished { get; private set; }
 

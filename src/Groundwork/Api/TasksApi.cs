@@ -5,6 +5,7 @@ using Groundwork.Core.Projects;
 using Groundwork.Core.Tasks;
 using Groundwork.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Groundwork.Api;
 
@@ -26,8 +27,8 @@ public static class TasksApi
         long projectId,
         string? status,
         string? batch,
-        string? uniqueId,
-        bool? hasAnnotations,
+        [FromQuery(Name = "unique_id")] string? uniqueId,
+        [FromQuery(Name = "has_annotations")] bool? hasAnnotations,
         long? cursor,
         int? limit,
         ClaimsPrincipal user,

@@ -53,7 +53,7 @@ public static class GroundworkServer
         services.AddSingleton<IExportSource, SqlExportSource>();
         services.AddSingleton<IStoreHealth, SqlStoreHealth>();
         services.AddSingleton<ProjectAccess>();
-        services.AddSingleton(sp => new AdminBootstrapper(sp.GetRequiredService<IUserStore>(), Console.Out));
+        services.AddSingleton(sp => new AdminBootstrapper(sp.GetRequiredService<IUserStore>(), sp.GetService<TextWriter>() ?? Console.Out));
         services.AddMemoryCache();
         services.AddDataProtection();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
