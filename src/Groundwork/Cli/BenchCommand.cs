@@ -19,6 +19,7 @@ public static class BenchCommand
         var command = new Command("bench", "Whole-system benchmarks (each ends with a JSON line of figures)");
         command.Subcommands.Add(CreateImport());
         command.Subcommands.Add(CreateExport());
+        command.Subcommands.Add(CreateAggregate());
         return command;
     }
 
@@ -127,6 +128,46 @@ public static class BenchCommand
                     ["peak_rss_mb"] = peak,
                 });
             return written == count ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command CreateAggregate()
+    {
+        var tasks = new Option<int>("--tasks") { Description = "Tasks", DefaultValueFactory = _ => 200_000 };
+        var labelsPerTask = new Option<int>("--labels-per-task") { Description = "Labels per task", DefaultValueFactory = _ => 5 };
+        var workers = new Option<int>("--workers") { Description = "Workers", DefaultValueFactory = _ => 2_000 };
+        var classes = new Option<int>("--classes") { Description = "Classes", DefaultValueFactory = _ => 5 };
+        var iterations = new Option<int>("--iterations") { Description = "Dawid-Skene EM iterations", DefaultValueFactory = _ => 100 };
+        var command = new Command("aggregate", "Majority vote and Dawid-Skene on a synthetic crowd (default: 1,000,000 labels)");
+        command.Options.Add(tasks);
+        command.Options.Add(labelsPerTask);
+        command.Options.Add(workers);
+        command.Options.Add(classes);
+        command.Options.Add(iterations);
+        command.SetAction(parse =>
+        {
+            var r = Quality.AggregationBench.Run(parse.GetValue(tasks), parse.GetValue(labelsPerTask), parse.GetValue(workers), parse.GetValue(classes), parse.GetValue(iterations), 42);
+            var peak = BenchReport.PeakRssMegabytes();
+            BenchReport.Print(
+                $"bench aggregate: {r.Labels:N0} labels",
+                [
+                    ("majority vote", $"{r.MajorityVoteSeconds:F3} s (accuracy {r.MajorityVoteAccuracy:F4})"),
+                    ("Dawid-Skene", $"{r.DawidSkeneSeconds:F3} s for {r.DawidSkeneIterations} EM iterations (accuracy {r.DawidSkeneAccuracy:F4})"),
+                    ("allocated", $"{r.AllocatedBytes / 1024.0 / 1024.0:F1} MiB"),
+                    ("peak RSS", $"{peak:F1} MiB"),
+                ],
+                new Dictionary<string, object>
+                {
+                    ["bench"] = "aggregate",
+                    ["labels"] = r.Labels,
+                    ["mv_seconds"] = BenchReport.Round(r.MajorityVoteSeconds, 4),
+                    ["ds_seconds"] = BenchReport.Round(r.DawidSkeneSeconds, 4),
+                    ["ds_iterations"] = r.DawidSkeneIterations,
+                    ["labels_per_second"] = Math.Round(r.Labels * (double)r.DawidSkeneIterations / r.DawidSkeneSeconds),
+                    ["peak_rss_mb"] = peak,
+                });
+            return 0;
         });
         return command;
     }

@@ -11,6 +11,7 @@ public static class GroundworkCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(AggregateCommand.Create());
         root.Subcommands.Add(AdminCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;

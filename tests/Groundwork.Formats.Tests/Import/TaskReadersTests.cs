@@ -1,0 +1,136 @@
+using System.Text;
+using Groundwork.Core.Import;
+using Groundwork.Formats.Import;
+
+namespace Groundwork.Formats.Tests.Import;
+
+public sealed class TaskReadersTests
+{
+    private static async Task<List<ImportTask>> ReadAsync(ITaskReader reader, string text, int chunk = 1 << 20, ImportDefaults? defaults = null)
+    {
+        var list = new List<ImportTask>();
+        await using var stream = new TrickleStream(Encoding.UTF8.GetBytes(text), chunk);
+        await foreach (var task in reader.ReadAsync(stream, defaults ?? ImportDefaults.None, CancellationToken.None))
+        {
+            list.Add(task);
+        }
+
+        return list;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public async Task JsonArray_AnyChunking_GivesSameTasksAndLines(int chunk)
+    {
+        var text = "[\n  {\"data\":{\"text\":\"a\"},\"unique_id\":\"x\"},\n  {\"text\":\"flat\"},\n\n  {\"data\":{\"text\":\"ünï\"},\"priority\":4,\"meta\":{\"k\":[1,2]}}\n]\n";
+
+        var tasks = await ReadAsync(new JsonArrayTaskReader(), text, chunk);
+
+        Assert.Equal(3, tasks.Count);
+        Assert.Equal("""{"text":"a"}""", tasks[0].DataJson);
+        Assert.Equal("x", tasks[0].UniqueId);
+        Assert.Equal("""{"text":"flat"}""", tasks[1].DataJson);
+        Assert.Equal("""{"text":"ünï"}""", tasks[2].DataJson);
+        Assert.Equal(4, tasks[2].Priority);
+        Assert.Equal("""{"k":[1,2]}""", tasks[2].MetadataJson);
+        Assert.Equal([2L, 3L, 5L], tasks.Select(t => t.Line));
+    }
+
+    [Fact]
+    public async Task JsonArray_LargeTaskLongerThanTheBuffer_IsRead()
+    {
+        var big = new string('x', 300_000);
+        var tasks = await ReadAsync(new JsonArrayTaskReader(), "[{\"data\":{\"text\":\"" + big + "\"}},{\"text\":\"after\"}]", 10_000);
+
+        Assert.Equal(2, tasks.Count);
+        Assert.Contains(big, tasks[0].DataJson, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[{\"data\":{}},\n{\"data\":{},}\n]", 2)]
+    [InlineData("[{\"data\":{}},\n\n\"text\"]", 3)]
+    [InlineData("[{\"data\":{}}] extra", 1)]
+    [InlineData("", 1)]
+    public async Task JsonArray_Malformed_ReportsTheLine(string text, long line)
+    {
+        var error = await Assert.ThrowsAsync<ImportFormatException>(() => ReadAsync(new JsonArrayTaskReader(), text, 3));
+
+        Assert.Equal(line, error.Line);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(65536)]
+    public async Task JsonLines_AnyChunking_SkipsBlankLinesAndBom(int chunk)
+    {
+        var text = "\uFEFF{\"text\":\"a\"}\r\n\n  \n{\"data\":{\"text\":\"b\"},\"batch\":\"own\"}\n{\"text\":\"c\"}";
+
+        var tasks = await ReadAsync(new JsonLinesTaskReader(), text, chunk, new ImportDefaults("default"));
+
+        Assert.Equal(["""{"text":"a"}""", """{"text":"b"}""", """{"text":"c"}"""], tasks.Select(t => t.DataJson));
+        Assert.Equal([1L, 4L, 5L], tasks.Select(t => t.Line));
+        Assert.Equal(["default", "own", "default"], tasks.Select(t => t.Batch));
+    }
+
+    [Theory]
+    [InlineData("{\"text\":\"a\"}\n{\"data\":\"not an object\"}", 2, "data")]
+    [InlineData("{\"text\":\"a\"}\n{\"data\":{},\"unique_id\":true}", 2, "unique_id")]
+    [InlineData("{\"data\":{},\"annotations\":{}}", 1, "annotations")]
+    [InlineData("{\"data\":{},\"predictions\":[{\"result\":{}}]}", 1, "predictions[0].result")]
+    public async Task JsonLines_WrongTypes_NameTheFieldAndLine(string text, long line, string field)
+    {
+        var error = await Assert.ThrowsAsync<ImportFormatException>(() => ReadAsync(new JsonLinesTaskReader(), text));
+
+        Assert.Equal(line, error.Line);
+        Assert.Equal(field, error.Field);
+    }
+
+    [Fact]
+    public async Task JsonLines_TooDeep_IsRefused()
+    {
+        var deep = "{\"data\":" + string.Concat(Enumerable.Repeat("{\"a\":", 100)) + "1" + new string('}', 100) + "}";
+
+        var error = await Assert.ThrowsAsync<ImportFormatException>(() => ReadAsync(new JsonLinesTaskReader(), deep));
+
+        Assert.Equal(1, error.Line);
+    }
+
+    [Fact]
+    public async Task Csv_QuotedFieldsWithNewlines_KeepTheirLineNumbers()
+    {
+        var text = "text,unique_id\n\"multi\nline\",a\nplain,b\n";
+
+        var tasks = await ReadAsync(new CsvTaskReader(), text, 3);
+
+        Assert.Equal(2, tasks.Count);
+        Assert.Equal("""{"text":"multi\nline"}""", tasks[0].DataJson);
+        Assert.Equal("a", tasks[0].UniqueId);
+        Assert.Equal(4, tasks[1].Line);
+    }
+
+    [Fact]
+    public async Task Csv_NonIntegerPriority_IsReported()
+    {
+        var error = await Assert.ThrowsAsync<ImportFormatException>(() => ReadAsync(new CsvTaskReader(), "text,priority\na,1\nb,high\n"));
+
+        Assert.Equal(3, error.Line);
+        Assert.Equal("priority", error.Field);
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-8", typeof(JsonArrayTaskReader))]
+    [InlineData("application/x-ndjson", typeof(JsonLinesTaskReader))]
+    [InlineData("TEXT/CSV", typeof(CsvTaskReader))]
+    public void ForContentType_PicksTheReader(string contentType, Type expected) =>
+        Assert.IsType(expected, TaskReaders.ForContentType(contentType));
+
+    [Fact]
+    public void ForContentType_Unknown_IsNull()
+    {
+        Assert.Null(TaskReaders.ForContentType("application/xml"));
+        Assert.Null(TaskReaders.ForFileName("../../etc/passwd"));
+    }
+}
