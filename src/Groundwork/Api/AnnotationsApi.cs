@@ -3,6 +3,7 @@ using System.Text.Json;
 using Groundwork.Api.Contracts;
 using Groundwork.Core.Annotations;
 using Groundwork.Core.Projects;
+using Groundwork.Core.Tasks;
 using Groundwork.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,7 +26,7 @@ public static class AnnotationsApi
     }
 
     public static async Task<Results<Created<AnnotationResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        long projectId, long taskId, AnnotationRequest request, ClaimsPrincipal user, ProjectAccess access, IAnnotationStore annotations, CancellationToken cancellationToken)
+        long projectId, long taskId, AnnotationRequest request, ClaimsPrincipal user, ProjectAccess access, IAnnotationStore annotations, ITaskStore tasks, AnnotationResultCheck resultCheck, CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(user, projectId, ProjectRole.Annotator, cancellationToken);
         if (!check.Granted)
@@ -37,6 +38,18 @@ public static class AnnotationsApi
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The annotation is not valid");
+        }
+
+        var task = await tasks.GetAsync(projectId, taskId, cancellationToken);
+        if (task is null)
+        {
+            return Problems.NotFound($"Task {taskId} does not exist in project {projectId}.");
+        }
+
+        var resultErrors = resultCheck.Check(check.Project!.LabelConfig, draft!.ResultJson, task.DataJson);
+        if (resultErrors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(resultErrors, title: "The result does not fit the project's labeling configuration");
         }
 
         var outcome = await annotations.CreateAsync(projectId, taskId, user.UserId(), draft!, cancellationToken);
@@ -61,7 +74,7 @@ public static class AnnotationsApi
     }
 
     public static async Task<Results<Ok<AnnotationResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long projectId, long annotationId, AnnotationRequest request, ClaimsPrincipal user, ProjectAccess access, IAnnotationStore annotations, CancellationToken cancellationToken)
+        long projectId, long annotationId, AnnotationRequest request, ClaimsPrincipal user, ProjectAccess access, IAnnotationStore annotations, ITaskStore tasks, IProjectStore projects, AnnotationResultCheck resultCheck, CancellationToken cancellationToken)
     {
         var owned = await FindOwnAsync(projectId, annotationId, user, access, annotations, cancellationToken);
         if (owned.Problem is not null)
@@ -73,6 +86,14 @@ public static class AnnotationsApi
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The annotation is not valid");
+        }
+
+        var project = await projects.GetAsync(projectId, cancellationToken);
+        var task = await tasks.GetAsync(projectId, owned.Annotation!.TaskId, cancellationToken);
+        var resultErrors = resultCheck.Check(project!.LabelConfig, draft!.ResultJson, task?.DataJson);
+        if (resultErrors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(resultErrors, title: "The result does not fit the project's labeling configuration");
         }
 
         var outcome = await annotations.UpdateAsync(projectId, annotationId, draft!, cancellationToken);

@@ -1,5 +1,6 @@
 using Groundwork.Api.Contracts;
 using Groundwork.Core.Projects;
+using Groundwork.Formats.LabelConfigs;
 
 namespace Groundwork.Api;
 
@@ -8,6 +9,10 @@ public static class ProjectValidation
 {
     public const int MaxNameLength = 200;
     public const int MaxOverlap = 100;
+
+    /// <summary>The configuration of a project created without one: text classified into two classes.</summary>
+    public const string DefaultLabelConfig =
+        """<View><Text name="text" value="$text"/><Choices name="label" toName="text"><Choice value="positive"/><Choice value="negative"/></Choices></View>""";
 
     public static Dictionary<string, string[]> Validate(ProjectRequest? request, Project? existing, out ProjectDraft? draft)
     {
@@ -29,10 +34,11 @@ public static class ProjectValidation
             errors["name"] = [$"name must have at most {MaxNameLength} characters"];
         }
 
-        var labelConfig = request.LabelConfig ?? existing?.LabelConfig ?? LabelConfigCheck.DefaultConfig;
-        if (LabelConfigCheck.Check(labelConfig) is { } configError)
+        var labelConfig = request.LabelConfig ?? existing?.LabelConfig ?? DefaultLabelConfig;
+        var parsed = LabelConfigParser.Parse(labelConfig);
+        if (!parsed.IsValid)
         {
-            errors["label_config"] = [configError];
+            errors["label_config"] = parsed.Errors.Select(e => e.ToString()).ToArray();
         }
 
         var overlap = request.Overlap ?? existing?.Overlap ?? 1;

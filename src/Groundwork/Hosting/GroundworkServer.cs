@@ -53,6 +53,7 @@ public static class GroundworkServer
         services.AddSingleton<IExportSource, SqlExportSource>();
         services.AddSingleton<IStoreHealth, SqlStoreHealth>();
         services.AddSingleton<ProjectAccess>();
+        services.AddSingleton<AnnotationResultCheck>();
         services.AddSingleton(sp => new AdminBootstrapper(sp.GetRequiredService<IUserStore>(), sp.GetService<TextWriter>() ?? Console.Out));
         services.AddMemoryCache();
         services.AddDataProtection();
@@ -92,6 +93,7 @@ public static class GroundworkServer
         app.MapScalarApiReference("/docs", o => o.WithTitle("Groundwork API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthApi();
         app.MapProjectsApi();
+        app.MapLabelConfigApi();
         app.MapTasksApi();
         app.MapImportApi(app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.MaxImportBytes);
         app.MapAnnotationsApi();

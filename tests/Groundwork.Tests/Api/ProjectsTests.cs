@@ -103,4 +103,23 @@ public sealed class ProjectsTests
         Assert.Equal(name, fetched["name"]!.GetValue<string>());
         Assert.Single(filtered["items"]!.AsArray());
     }
+
+    [Fact]
+    public async Task ValidateLabelConfig_ReturnsVariablesOrNamesTheFault()
+    {
+        await using var app = await TestApp.StartAsync("sqlite");
+        const string good = """<View><Image name="img" value="$image"/><RectangleLabels name="box" toName="img"><Label value="Cat" hotkey="c"/></RectangleLabels></View>""";
+        const string bad = """<View><Image name="img" value="$image"/><RectangleLabels name="box" toName="picture"><Label value="Cat"/></RectangleLabels></View>""";
+
+        var ok = await app.Client.PostAsJsonAsync("/api/v1/label-configs/validate", new { label_config = good });
+        var wrong = await app.Client.PostAsJsonAsync("/api/v1/label-configs/validate", new { label_config = bad });
+        var project = await app.Client.PostAsJsonAsync("/api/v1/projects", new { name = "x", label_config = bad });
+
+        await ok.ExpectAsync(HttpStatusCode.OK);
+        var model = await ok.JsonAsync();
+        Assert.Equal("image", model["variables"]![0]!.GetValue<string>());
+        var problem = await wrong.ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("picture", problem["errors"]!["label_config"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        await project.ExpectProblemAsync(HttpStatusCode.BadRequest);
+    }
 }

@@ -89,6 +89,24 @@ public sealed class TaskLifecycleTests
         Assert.Single(bobSees.AsArray());
     }
 
+    [Theory]
+    [InlineData("""[{"id":"r","from_name":"label","to_name":"text","type":"choices","value":{"choices":["c"]}}]""", "\"c\"")]
+    [InlineData("""[{"id":"r","from_name":"nope","to_name":"text","type":"choices","value":{"choices":["a"]}}]""", "nope")]
+    [InlineData("""[{"id":"r","from_name":"label","to_name":"text","type":"labels","value":{"labels":["a"],"start":0,"end":1}}]""", "type")]
+    public async Task Annotation_NotFittingTheConfig_Returns400NamingTheRegion(string result, string expected)
+    {
+        await using var app = await TestApp.StartAsync("sqlite");
+        var projectId = (await app.Client.CreateProjectAsync()).Id();
+        await app.Client.ImportAsync(projectId, "{\"text\":\"hello\"}");
+        var taskId = (await app.Client.GetJsonAsync($"/api/v1/projects/{projectId}/tasks"))["items"]![0]!.Id();
+
+        var response = await app.Client.AnnotateAsync(projectId, taskId, result);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(expected, problem["errors"]!["result[0]"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("queued", await StatusAsync(app, projectId, taskId));
+    }
+
     internal static async Task<string> StatusAsync(TestApp app, long projectId, long taskId) =>
         (await app.Client.GetJsonAsync($"/api/v1/projects/{projectId}/tasks/{taskId}"))["status"]!.GetValue<string>();
 

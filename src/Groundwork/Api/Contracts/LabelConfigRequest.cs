@@ -1,0 +1,3 @@
+namespace Groundwork.Api.Contracts;
+
+public sealed record LabelConfigRequest(string? LabelConfig);
