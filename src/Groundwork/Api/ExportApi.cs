@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Groundwork.Core.Export;
 using Groundwork.Core.Projects;
 using Groundwork.Formats.Export;
+using Groundwork.Formats.LabelConfigs;
 using Groundwork.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,7 +17,7 @@ public static class ExportApi
             .RequireAuthorization()
             .WithName("ExportProject")
             .WithSummary("Export every task with its annotations")
-            .WithDescription("format=json (Label Studio JSON array, the default) or jsonl (one task per line). The response is streamed.");
+            .WithDescription("format=json (Label Studio JSON array, the default), jsonl, csv, json_min, coco, yolo (zip), voc (zip), conll2003, sft or preference (JSONL for LLM training). The response is streamed.");
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(
         long projectId, string? format, HttpContext context, ClaimsPrincipal user, ProjectAccess access, IExportSource source, CancellationToken cancellationToken)
@@ -28,12 +29,33 @@ public static class ExportApi
         }
 
         var name = (format ?? "json").ToLowerInvariant();
-        if (name is not ("json" or "jsonl"))
+        if (!ExportFormats.All.Contains(name))
         {
-            return Problems.BadRequest("Unknown export format", $"format '{format}' is not supported: use json or jsonl.", new Dictionary<string, object?> { ["field"] = "format" });
+            return Problems.BadRequest("Unknown export format", $"format '{format}' is not supported: use one of {string.Join(", ", ExportFormats.All)}.", new Dictionary<string, object?> { ["field"] = "format" });
         }
 
         var response = context.Response;
+        if (name is not ("json" or "jsonl"))
+        {
+            var config = LabelConfigParser.Parse(check.Project!.LabelConfig).Config;
+            var writer = config is null ? null : ExportFormats.Create(name, config);
+            if (writer is null)
+            {
+                return Problems.BadRequest("Export not possible", $"The project's labeling configuration cannot be exported as {name}.");
+            }
+
+            response.ContentType = writer.ContentType;
+            response.Headers.ContentDisposition = $"attachment; filename=\"project-{projectId}{writer.FileExtension}\"";
+            await writer.WriteStartAsync(response.Body, cancellationToken);
+            await foreach (var task in source.ReadProjectAsync(projectId, cancellationToken))
+            {
+                await writer.WriteTaskAsync(task, cancellationToken);
+            }
+
+            await writer.WriteEndAsync(cancellationToken);
+            return TypedResults.Empty;
+        }
+
         response.ContentType = name == "json" ? "application/json; charset=utf-8" : "application/x-ndjson; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"project-{projectId}.{name}\"";
         var tasks = source.ReadProjectAsync(projectId, cancellationToken);

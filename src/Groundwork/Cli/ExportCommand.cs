@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Groundwork.Core.Export;
 using Groundwork.Formats.Export;
+using Groundwork.Formats.LabelConfigs;
 using Spectre.Console;
 
 namespace Groundwork.Cli;
@@ -13,8 +14,8 @@ public static class ExportCommand
         var store = new StoreOptionsBinder();
         var remote = new RemoteOptionsBinder();
         var project = new Option<long>("--project", "-p") { Description = "Project id", Required = true };
-        var format = new Option<string>("--format") { Description = "json (Label Studio JSON) or jsonl", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "jsonl");
+        var format = new Option<string>("--format") { Description = "json (Label Studio JSON), jsonl, csv, json_min, coco, yolo, voc, conll2003, sft or preference", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong([.. ExportFormats.All]);
         var output = new Option<FileInfo>("--output", "-o") { Description = "File to write", Required = true };
         var command = new Command("export", "Export a project's tasks with their annotations");
         command.Options.Add(project);
@@ -45,10 +46,23 @@ public static class ExportCommand
             }
 
             using var local = LocalStore.Open(store.Read(parse));
-            if (await local.Projects.GetAsync(projectId, cancellationToken) is null)
+            var found = await local.Projects.GetAsync(projectId, cancellationToken);
+            if (found is null)
             {
                 await Console.Error.WriteLineAsync($"error: project {projectId} does not exist");
                 return 2;
+            }
+
+            IExportWriter? writer = null;
+            if (formatName is not ("json" or "jsonl"))
+            {
+                var config = LabelConfigParser.Parse(found.LabelConfig).Config;
+                writer = config is null ? null : ExportFormats.Create(formatName, config);
+                if (writer is null)
+                {
+                    await Console.Error.WriteLineAsync($"error: the project's labeling configuration cannot be exported as {formatName}");
+                    return 2;
+                }
             }
 
             var total = await local.Tasks.CountAsync(projectId, cancellationToken);
@@ -56,7 +70,9 @@ public static class ExportCommand
             await AnsiConsole.Progress().AutoClear(false).StartAsync(async context =>
             {
                 var bar = context.AddTask("exporting", maxValue: Math.Max(1, total));
-                written = await WriteAsync(local.Export, projectId, formatName, target.FullName, done => bar.Value = done, cancellationToken);
+                written = writer is null
+                    ? await WriteAsync(local.Export, projectId, formatName, target.FullName, done => bar.Value = done, cancellationToken)
+                    : await WriteWithAsync(writer, local.Export, projectId, target.FullName, done => bar.Value = done, cancellationToken);
                 bar.Value = bar.MaxValue;
             });
             Console.WriteLine($"exported {written} tasks to {target.FullName}");
@@ -74,6 +90,24 @@ public static class ExportCommand
         return format == "jsonl"
             ? await JsonLinesWriter.WriteAsync(tasks, file, cancellationToken)
             : await LabelStudioJsonWriter.WriteAsync(tasks, file, cancellationToken);
+    }
+
+    /// <summary>Streams the project to a file through one of the training-format writers.</summary>
+    public static async Task<long> WriteWithAsync(IExportWriter writer, IExportSource source, long projectId, string path, Action<long>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(source);
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+        long count = 0;
+        await writer.WriteStartAsync(file, cancellationToken);
+        await foreach (var task in Counted(source.ReadProjectAsync(projectId, cancellationToken), progress, cancellationToken))
+        {
+            await writer.WriteTaskAsync(task, cancellationToken);
+            count++;
+        }
+
+        await writer.WriteEndAsync(cancellationToken);
+        return count;
     }
 
     private static async IAsyncEnumerable<ExportTask> Counted(IAsyncEnumerable<ExportTask> tasks, Action<long>? progress, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -109,4 +109,25 @@ public sealed class ExportTests
         var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("format", problem["field"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Export_TrainingFormats_StreamFromTheApi()
+    {
+        await using var app = await TestApp.StartAsync("sqlite");
+        const string config = """<View><Image name="image" value="$image"/><RectangleLabels name="box" toName="image"><Label value="Cat"/><Label value="Dog"/></RectangleLabels></View>""";
+        var projectId = (await app.Client.CreateProjectAsync(labelConfig: config)).Id();
+        await app.Client.ImportAsync(projectId, """{"data":{"image":"/data/cat.jpg"}}""");
+        var taskId = (await app.Client.GetJsonAsync($"/api/v1/projects/{projectId}/tasks"))["items"]![0]!.Id();
+        const string result = """[{"id":"b1","from_name":"box","to_name":"image","type":"rectanglelabels","original_width":200,"original_height":100,"value":{"x":10,"y":20,"width":50,"height":40,"rotation":0,"rectanglelabels":["Dog"]}}]""";
+        await (await app.Client.AnnotateAsync(projectId, taskId, result)).ExpectAsync(HttpStatusCode.Created);
+
+        var coco = JsonNode.Parse(await app.Client.GetStringAsync($"/api/v1/projects/{projectId}/export?format=coco"))!;
+        var yolo = await app.Client.GetAsync($"/api/v1/projects/{projectId}/export?format=yolo");
+
+        var bbox = coco["annotations"]![0]!["bbox"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+        Assert.Equal([20.0, 20.0, 100.0, 40.0], bbox);
+        Assert.Equal(2, coco["categories"]!.AsArray().Count);
+        await yolo.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("application/zip", yolo.Content.Headers.ContentType?.MediaType);
+    }
 }
