@@ -70,18 +70,9 @@ public sealed class CocoExportWriter(LabelConfig config, ExportOptions? options 
     {
         ArgumentNullException.ThrowIfNull(task);
         var output = _output ?? throw new InvalidOperationException("call WriteStartAsync first");
-        using var results = TaskResults.Select(task, _options);
-        if (results.Items.Count == 0)
+        if (!_reader.TryRead(task, _options, _regions, out var reference, out var size))
         {
             return;
-        }
-
-        using var data = JsonDocument.Parse(task.DataJson);
-        var reference = TaskData.String(data.RootElement, _reader.Image.Variable);
-        (int Width, int Height)? size = null;
-        foreach (var (_, result) in results.Items)
-        {
-            size ??= _reader.ImageSize(result);
         }
 
         if (reference is null || size is not { } pixels)
@@ -93,12 +84,6 @@ public sealed class CocoExportWriter(LabelConfig config, ExportOptions? options 
         var imageId = _nextImageId++;
         WriteImage(imageId, ImageFileName.Of(reference, task.Id), pixels);
         await _buffer.FlushToAsync(_images!, cancellationToken).ConfigureAwait(false);
-
-        _regions.Clear();
-        foreach (var (_, result) in results.Items)
-        {
-            _reader.CollectRegions(result, _regions);
-        }
 
         foreach (var region in _regions)
         {

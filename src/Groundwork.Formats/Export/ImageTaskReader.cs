@@ -87,6 +87,33 @@ internal sealed class ImageTaskReader
         return null;
     }
 
+    /// <summary>
+    /// Reads a task the way every image format needs it: the image reference from the task's data, the image
+    /// size the first result carries, and the regions of all its results. False when it has no result to export.
+    /// </summary>
+    public bool TryRead(Core.Export.ExportTask task, ExportOptions options, List<ImageRegion> regions, out string? reference, out (int Width, int Height)? size)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        regions.Clear();
+        reference = null;
+        size = null;
+        using var results = TaskResults.Select(task, options);
+        if (results.Items.Count == 0)
+        {
+            return false;
+        }
+
+        using var data = JsonDocument.Parse(task.DataJson);
+        reference = TaskData.String(data.RootElement, Image.Variable);
+        foreach (var (_, result) in results.Items)
+        {
+            size ??= ImageSize(result);
+            CollectRegions(result, regions);
+        }
+
+        return true;
+    }
+
     /// <summary>Adds the labeled boxes, polygons and key points of <paramref name="result"/> on the image.</summary>
     public void CollectRegions(JsonElement result, List<ImageRegion> regions)
     {

@@ -50,20 +50,9 @@ public sealed class PascalVocExportWriter(LabelConfig config, ExportOptions? opt
     {
         ArgumentNullException.ThrowIfNull(task);
         var zip = _zip ?? throw new InvalidOperationException("call WriteStartAsync first");
-        using var results = TaskResults.Select(task, _options);
-        if (results.Items.Count == 0)
+        if (!_reader.TryRead(task, _options, _regions, out var reference, out var size))
         {
             return;
-        }
-
-        using var data = JsonDocument.Parse(task.DataJson);
-        var reference = TaskData.String(data.RootElement, _reader.Image.Variable);
-        _regions.Clear();
-        (int Width, int Height)? size = null;
-        foreach (var (_, result) in results.Items)
-        {
-            size ??= _reader.ImageSize(result);
-            _reader.CollectRegions(result, _regions);
         }
 
         if (reference is null || size is not { } pixels)

@@ -40,25 +40,15 @@ public sealed class YoloExportWriter(LabelConfig config, ExportOptions? options 
     {
         ArgumentNullException.ThrowIfNull(task);
         var zip = _zip ?? throw new InvalidOperationException("call WriteStartAsync first");
-        using var results = TaskResults.Select(task, _options);
-        if (results.Items.Count == 0)
+        if (!_reader.TryRead(task, _options, _regions, out var reference, out var size))
         {
             return;
         }
 
-        using var data = JsonDocument.Parse(task.DataJson);
-        if (TaskData.String(data.RootElement, _reader.Image.Variable) is not { } reference)
+        if (reference is null)
         {
             SkippedTasks++;
             return;
-        }
-
-        _regions.Clear();
-        (int Width, int Height)? size = null;
-        foreach (var (_, result) in results.Items)
-        {
-            size ??= _reader.ImageSize(result);
-            _reader.CollectRegions(result, _regions);
         }
 
         foreach (var region in _regions)
