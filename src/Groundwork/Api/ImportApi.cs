@@ -53,23 +53,11 @@ public static class ImportApi
         var stopwatch = Stopwatch.StartNew();
         var defaults = new ImportDefaults(string.IsNullOrWhiteSpace(batch) ? null : batch);
         using var spool = TaskSpool.Create(Path.Combine(storage.Value.DataDirectory, "spool"));
-        try
+        // A malformed task raises ImportFormatException; ProblemExceptionHandler answers it with its line and field.
+        var problem = await SpoolAsync(request, defaults, spool, cancellationToken);
+        if (problem is not null)
         {
-            var problem = await SpoolAsync(request, defaults, spool, cancellationToken);
-            if (problem is not null)
-            {
-                return problem;
-            }
-        }
-        catch (ImportFormatException ex)
-        {
-            var extensions = new Dictionary<string, object?> { ["line"] = ex.Line };
-            if (ex.Field is not null)
-            {
-                extensions["field"] = ex.Field;
-            }
-
-            return Problems.BadRequest("The import is malformed; nothing was stored", $"Line {ex.Line}: {ex.Message}.", extensions);
+            return problem;
         }
 
         var result = await tasks.ImportAsync(projectId, user.UserId(), spool, null, cancellationToken);

@@ -51,6 +51,11 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             case ImportFormatException import:
                 var details = new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "The import is malformed; nothing was stored", Detail = $"Line {import.Line}: {import.Message}." };
                 details.Extensions["line"] = import.Line;
+                if (import.Field is not null)
+                {
+                    details.Extensions["field"] = import.Field;
+                }
+
                 return details;
             default:
                 return null;
