@@ -4,11 +4,13 @@ using Groundwork.Core;
 using Groundwork.Core.Annotations;
 using Groundwork.Core.Export;
 using Groundwork.Core.Projects;
+using Groundwork.Core.Queue;
 using Groundwork.Core.Tasks;
 using Groundwork.Core.Users;
 using Groundwork.Data;
 using Groundwork.Data.Stores;
 using Groundwork.Errors;
+using Groundwork.Queue;
 using Groundwork.Security;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -52,6 +54,12 @@ public static class GroundworkServer
         services.AddSingleton<IUserStore, SqlUserStore>();
         services.AddSingleton<IExportSource, SqlExportSource>();
         services.AddSingleton<IStoreHealth, SqlStoreHealth>();
+        services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IGoldDraw, RandomGoldDraw>();
+        services.AddSingleton<IWorkQueue, SqlWorkQueue>();
+        services.AddSingleton<IGoldStore, SqlGoldStore>();
+        services.AddSingleton<IProjectProgressReader, SqlProjectProgressReader>();
+        services.AddHostedService<LeaseSweeper>();
         services.AddSingleton<ProjectAccess>();
         services.AddSingleton<AnnotationResultCheck>();
         services.AddSingleton(sp => new AdminBootstrapper(sp.GetRequiredService<IUserStore>(), sp.GetService<TextWriter>() ?? Console.Out));
@@ -97,6 +105,10 @@ public static class GroundworkServer
         app.MapTasksApi();
         app.MapImportApi(app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.MaxImportBytes);
         app.MapAnnotationsApi();
+        app.MapQueueApi();
+        app.MapMembersApi();
+        app.MapGoldApi();
+        app.MapProgressApi();
         app.MapExportApi();
         return app;
     }
