@@ -168,6 +168,19 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
         return lease is not null && lease.ProjectId == projectId;
     }
 
+    public async Task<QueueGauges> GaugesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var (depth, leases) = await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(
+            $"""
+            SELECT (SELECT CAST(count(*) AS bigint) FROM tasks WHERE gold_kind = 0 AND status IN ('in_progress', 'queued')),
+                   (SELECT CAST(count(*) AS bigint) FROM leases WHERE {Live} AND expires_at > @now)
+            """,
+            new { now = clock.GetUtcNow() },
+            cancellationToken: cancellationToken));
+        return new QueueGauges(depth, leases);
+    }
+
     public async Task SetBatchPausedAsync(long projectId, string batch, bool paused, CancellationToken cancellationToken)
     {
         await using var scope = await db.BeginWriteAsync(cancellationToken);

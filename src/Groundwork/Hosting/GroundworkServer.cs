@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 
 namespace Groundwork.Hosting;
@@ -59,7 +60,11 @@ public static class GroundworkServer
         services.AddSingleton<IWorkQueue, SqlWorkQueue>();
         services.AddSingleton<IGoldStore, SqlGoldStore>();
         services.AddSingleton<IProjectProgressReader, SqlProjectProgressReader>();
+        services.AddSingleton<QueueMetrics>();
         services.AddHostedService<LeaseSweeper>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(QueueMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
         services.AddSingleton<ProjectAccess>();
         services.AddSingleton<AnnotationResultCheck>();
         services.AddSingleton(sp => new AdminBootstrapper(sp.GetRequiredService<IUserStore>(), sp.GetService<TextWriter>() ?? Console.Out));
@@ -97,6 +102,7 @@ public static class GroundworkServer
         app.UseAuthentication();
         app.UseAuthorization();
 
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Groundwork API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthApi();
