@@ -27,7 +27,10 @@ public static class GroundworkServer
     /// <summary>Creates the host builder with Groundwork's services registered; <paramref name="settings"/> override configuration.</summary>
     public static WebApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        // No file watching: the content root is the working directory, which usually holds the data folder, and a
+        // watcher there would wake up on every SQLite write.
+        string[] hostArgs = [.. args, "--hostBuilder:reloadConfigOnChange=false"];
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddInMemoryCollection(EnvironmentSettings());
         if (settings is not null)
         {
