@@ -17,4 +17,7 @@ public sealed record ExportTask(
 {
     /// <summary>The task's predictions (model pre-labels), in id order.</summary>
     public IReadOnlyList<ExportPrediction> Predictions { get; init; } = [];
+
+    /// <summary>The task's consensus result (a Label Studio result array) when the quality engine has one.</summary>
+    public string? ConsensusJson { get; init; }
 }

@@ -13,4 +13,7 @@ public sealed record Project(
 {
     /// <summary>The queue's settings: lease time, gold and qualification.</summary>
     public ProjectQueueSettings Queue { get; init; } = ProjectQueueSettings.Default;
+
+    /// <summary>Consensus method and adaptive overlap.</summary>
+    public ProjectQualitySettings Quality { get; init; } = ProjectQualitySettings.Default;
 }

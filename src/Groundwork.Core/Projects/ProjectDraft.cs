@@ -4,4 +4,6 @@ namespace Groundwork.Core.Projects;
 public sealed record ProjectDraft(string Name, string LabelConfig, string Instructions, int Overlap)
 {
     public ProjectQueueSettings Queue { get; init; } = ProjectQueueSettings.Default;
+
+    public ProjectQualitySettings Quality { get; init; } = ProjectQualitySettings.Default;
 }

@@ -9,7 +9,7 @@ namespace Groundwork.Data.Stores;
 /// <summary>Maps rows to domain records. Column lists live beside the mappers so the two never drift apart.</summary>
 internal static class Rows
 {
-    public const string ProjectColumns = "id, name, label_config, instructions, overlap, created_by, created_at, updated_at, lease_seconds, gold_rate, gold_threshold, gold_window, qualification_pass_mark";
+    public const string ProjectColumns = "id, name, label_config, instructions, overlap, created_by, created_at, updated_at, lease_seconds, gold_rate, gold_threshold, gold_window, qualification_pass_mark, consensus_method, adaptive_target, adaptive_max";
 
     public const string UserColumns = "id, email, name, is_admin, created_at";
 
@@ -35,6 +35,10 @@ internal static class Rows
             r.IsDBNull(10) ? null : r.GetDouble(10),
             r.GetInt32(11),
             r.IsDBNull(12) ? null : r.GetDouble(12)),
+        Quality = new ProjectQualitySettings(
+            r.GetString(13),
+            r.IsDBNull(14) ? null : r.GetDouble(14),
+            r.IsDBNull(15) ? null : r.GetInt32(15)),
     };
 
     public static LabelingTask Task(DbDataReader r) => new(

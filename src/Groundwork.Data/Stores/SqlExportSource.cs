@@ -22,7 +22,10 @@ public sealed class SqlExportSource(GroundworkDatabase db) : IExportSource
         (string, object)[] parameters = [("project", projectId)];
         var p = db is PostgresDatabase ? "@project" : "$project";
         await using var tasks = await ForwardCursor.OpenAsync(db, connection, transaction, "export_tasks",
-            $"SELECT id, {db.JsonColumn("data")}, unique_id, {db.JsonColumn("metadata")}, priority, batch, status, created_at FROM tasks WHERE project_id = {p} ORDER BY id",
+            $"""
+            SELECT t.id, {db.JsonColumn("t.data")}, t.unique_id, {db.JsonColumn("t.metadata")}, t.priority, t.batch, t.status, t.created_at, {db.JsonColumn("c.result")}
+            FROM tasks t LEFT JOIN consensus c ON c.task_id = t.id WHERE t.project_id = {p} ORDER BY t.id
+            """,
             parameters, cancellationToken);
         await using var annotations = await ForwardCursor.OpenAsync(db, connection, transaction, "export_annotations",
             $"SELECT task_id, id, author_id, {db.JsonColumn("result")}, lead_time, origin, created_at, updated_at FROM annotations WHERE project_id = {p} ORDER BY task_id, id",
@@ -85,6 +88,7 @@ public sealed class SqlExportSource(GroundworkDatabase db) : IExportSource
                 (IReadOnlyList<ExportAnnotation>?)taskAnnotations ?? [])
             {
                 Predictions = (IReadOnlyList<ExportPrediction>?)taskPredictions ?? [],
+                ConsensusJson = t.IsDBNull(8) ? null : t.GetString(8),
             };
         }
     }

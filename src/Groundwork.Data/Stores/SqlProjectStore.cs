@@ -13,15 +13,18 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
         var id = await scope.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO projects (name, label_config, instructions, overlap, created_by, created_at, updated_at,
-                                  lease_seconds, gold_rate, gold_threshold, gold_window, qualification_pass_mark)
+                                  lease_seconds, gold_rate, gold_threshold, gold_window, qualification_pass_mark,
+                                  consensus_method, adaptive_target, adaptive_max)
             VALUES (@Name, @LabelConfig, @Instructions, @Overlap, @CreatedBy, @Now, @Now,
-                    @LeaseSeconds, @GoldRate, @GoldThreshold, @GoldWindow, @QualificationPassMark)
+                    @LeaseSeconds, @GoldRate, @GoldThreshold, @GoldWindow, @QualificationPassMark,
+                    @ConsensusMethod, @AdaptiveTarget, @AdaptiveMax)
             RETURNING id
             """,
             new
             {
                 draft.Name, draft.LabelConfig, draft.Instructions, draft.Overlap, CreatedBy = createdBy, Now = now,
                 draft.Queue.LeaseSeconds, draft.Queue.GoldRate, draft.Queue.GoldThreshold, draft.Queue.GoldWindow, draft.Queue.QualificationPassMark,
+                draft.Quality.ConsensusMethod, draft.Quality.AdaptiveTarget, draft.Quality.AdaptiveMax,
             },
             scope.Transaction,
             cancellationToken: cancellationToken));
@@ -31,7 +34,7 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
             scope.Transaction,
             cancellationToken: cancellationToken));
         await scope.CommitAsync(cancellationToken);
-        return new Project(id, draft.Name, draft.LabelConfig, draft.Instructions, draft.Overlap, createdBy, now, now) { Queue = draft.Queue };
+        return new Project(id, draft.Name, draft.LabelConfig, draft.Instructions, draft.Overlap, createdBy, now, now) { Queue = draft.Queue, Quality = draft.Quality };
     }
 
     public async Task<Project?> GetAsync(long id, CancellationToken cancellationToken)
@@ -83,13 +86,15 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
             """
             UPDATE projects SET name = @Name, label_config = @LabelConfig, instructions = @Instructions, overlap = @Overlap, updated_at = @Now,
                 lease_seconds = @LeaseSeconds, gold_rate = @GoldRate, gold_threshold = @GoldThreshold, gold_window = @GoldWindow,
-                qualification_pass_mark = @QualificationPassMark
+                qualification_pass_mark = @QualificationPassMark, consensus_method = @ConsensusMethod,
+                adaptive_target = @AdaptiveTarget, adaptive_max = @AdaptiveMax
             WHERE id = @Id
             """,
             new
             {
                 Id = id, draft.Name, draft.LabelConfig, draft.Instructions, draft.Overlap, Now = now,
                 draft.Queue.LeaseSeconds, draft.Queue.GoldRate, draft.Queue.GoldThreshold, draft.Queue.GoldWindow, draft.Queue.QualificationPassMark,
+                draft.Quality.ConsensusMethod, draft.Quality.AdaptiveTarget, draft.Quality.AdaptiveMax,
             },
             scope.Transaction,
             cancellationToken: cancellationToken));

@@ -17,10 +17,10 @@ public static class ExportApi
             .RequireAuthorization()
             .WithName("ExportProject")
             .WithSummary("Export every task with its annotations")
-            .WithDescription("format=json (Label Studio JSON array, the default), jsonl, csv, json_min, coco, yolo (zip), voc (zip), conll2003, sft or preference (JSONL for LLM training). The response is streamed.");
+            .WithDescription("format=json (Label Studio JSON array, the default), jsonl, csv, json_min, coco, yolo (zip), voc (zip), conll2003, sft or preference (JSONL for LLM training). annotations=all (default), consensus (the quality engine's result in place of the annotations where a task has one) or consensus_only (only tasks with a consensus). The response is streamed.");
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(
-        long projectId, string? format, HttpContext context, ClaimsPrincipal user, ProjectAccess access, IExportSource source, CancellationToken cancellationToken)
+        long projectId, string? format, string? annotations, HttpContext context, ClaimsPrincipal user, ProjectAccess access, IExportSource source, CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(user, projectId, ProjectRole.Manager, cancellationToken);
         if (!check.Granted)
@@ -34,7 +34,14 @@ public static class ExportApi
             return Problems.BadRequest("Unknown export format", $"format '{format}' is not supported: use one of {string.Join(", ", ExportFormats.All)}.", new Dictionary<string, object?> { ["field"] = "format" });
         }
 
+        var choice = (annotations ?? "all").ToLowerInvariant();
+        if (choice is not ("all" or "consensus" or "consensus_only"))
+        {
+            return Problems.BadRequest("Unknown annotations choice", $"annotations '{annotations}' is not supported: use all, consensus or consensus_only.", new Dictionary<string, object?> { ["field"] = "annotations" });
+        }
+
         var response = context.Response;
+        var read = choice == "all" ? source.ReadProjectAsync(projectId, cancellationToken) : WithConsensus(source.ReadProjectAsync(projectId, cancellationToken), choice == "consensus_only");
         if (name is not ("json" or "jsonl"))
         {
             var config = LabelConfigParser.Parse(check.Project!.LabelConfig).Config;
@@ -47,7 +54,7 @@ public static class ExportApi
             response.ContentType = writer.ContentType;
             response.Headers.ContentDisposition = $"attachment; filename=\"project-{projectId}{writer.FileExtension}\"";
             await writer.WriteStartAsync(response.Body, cancellationToken);
-            await foreach (var task in source.ReadProjectAsync(projectId, cancellationToken))
+            await foreach (var task in read)
             {
                 await writer.WriteTaskAsync(task, cancellationToken);
             }
@@ -58,7 +65,7 @@ public static class ExportApi
 
         response.ContentType = name == "json" ? "application/json; charset=utf-8" : "application/x-ndjson; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"project-{projectId}.{name}\"";
-        var tasks = source.ReadProjectAsync(projectId, cancellationToken);
+        var tasks = read;
         if (name == "json")
         {
             await LabelStudioJsonWriter.WriteAsync(tasks, response.Body, cancellationToken);
@@ -69,5 +76,21 @@ public static class ExportApi
         }
 
         return TypedResults.Empty;
+    }
+
+    /// <summary>Each task with its consensus in place of its annotations (an annotation of origin "consensus"); tasks without one keep their annotations, or are left out.</summary>
+    private static async IAsyncEnumerable<ExportTask> WithConsensus(IAsyncEnumerable<ExportTask> tasks, bool consensusOnly)
+    {
+        await foreach (var task in tasks)
+        {
+            if (task.ConsensusJson is { } consensus)
+            {
+                yield return task with { Annotations = [new ExportAnnotation(0, 0, consensus, null, "consensus", task.CreatedAt, task.CreatedAt)] };
+            }
+            else if (!consensusOnly)
+            {
+                yield return task;
+            }
+        }
     }
 }

@@ -48,9 +48,10 @@ public static class ProjectValidation
         }
 
         var queue = ValidateQueue(request, existing?.Queue ?? ProjectQueueSettings.Default, errors);
+        var quality = ValidateQuality(request, existing?.Quality ?? ProjectQualitySettings.Default, overlap, errors);
         if (errors.Count == 0)
         {
-            draft = new ProjectDraft(name!.Trim(), labelConfig, request.Instructions ?? existing?.Instructions ?? string.Empty, overlap) { Queue = queue };
+            draft = new ProjectDraft(name!.Trim(), labelConfig, request.Instructions ?? existing?.Instructions ?? string.Empty, overlap) { Queue = queue, Quality = quality };
         }
 
         return errors;
@@ -89,6 +90,29 @@ public static class ProjectValidation
         }
 
         return new ProjectQueueSettings(leaseSeconds, goldRate, goldThreshold, goldWindow, passMark);
+    }
+
+    private static ProjectQualitySettings ValidateQuality(ProjectRequest request, ProjectQualitySettings current, int overlap, Dictionary<string, string[]> errors)
+    {
+        var method = request.ConsensusMethod?.Trim().ToLowerInvariant() ?? current.ConsensusMethod;
+        if (!Groundwork.Quality.AggregationCatalogue.TryGet(method, out _))
+        {
+            errors["consensus_method"] = [$"unknown consensus_method '{method}': use one of {string.Join(", ", Groundwork.Quality.AggregationCatalogue.All.Select(m => m.Name))}"];
+        }
+
+        var target = request.AdaptiveTarget is { } t ? (t == 0 ? null : t) : current.AdaptiveTarget;
+        if (target is { } value && (!IsShare(value) || value < 0.5))
+        {
+            errors["adaptive_target"] = ["adaptive_target must be a confidence between 0.5 and 1 (0 turns adaptive overlap off)"];
+        }
+
+        var max = request.AdaptiveMax ?? current.AdaptiveMax;
+        if (target is not null && (max is null || max < overlap || max > MaxOverlap))
+        {
+            errors["adaptive_max"] = [$"with adaptive_target set, adaptive_max must be between the overlap ({overlap}) and {MaxOverlap}"];
+        }
+
+        return new ProjectQualitySettings(method, target, max);
     }
 
     private static bool IsShare(double value) => !double.IsNaN(value) && value is >= 0 and <= 1;

@@ -9,6 +9,8 @@ using Groundwork.Core.Tasks;
 using Groundwork.Core.Users;
 using Groundwork.Data;
 using Groundwork.Data.Stores;
+using Groundwork.Consensus;
+using Groundwork.Core.Quality;
 using Groundwork.Errors;
 using Groundwork.Queue;
 using Groundwork.Security;
@@ -63,6 +65,10 @@ public static class GroundworkServer
         services.AddSingleton<IWorkQueue, SqlWorkQueue>();
         services.AddSingleton<IGoldStore, SqlGoldStore>();
         services.AddSingleton<IProjectProgressReader, SqlProjectProgressReader>();
+        services.AddOptions<ConsensusOptions>().BindConfiguration(ConsensusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IConsensusStore, SqlConsensusStore>();
+        services.AddSingleton<ConsensusWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConsensusWorker>());
         services.AddSingleton<QueueMetrics>();
         services.AddHostedService<LeaseSweeper>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -118,6 +124,7 @@ public static class GroundworkServer
         app.MapMembersApi();
         app.MapGoldApi();
         app.MapProgressApi();
+        app.MapConsensusApi();
         app.MapExportApi();
         return app;
     }

@@ -4,6 +4,12 @@ using static Groundwork.Tests.Queue.QueueTestKit;
 
 namespace Groundwork.Tests.Queue;
 
+/// <summary>
+/// Metrics listeners are process-wide (every test server's "Groundwork" meter is heard by every exporter), so these
+/// tests run alone, after the parallel ones.
+/// </summary>
+[Collection(nameof(MetricsTests))]
+[CollectionDefinition(nameof(MetricsTests), DisableParallelization = true)]
 public sealed class MetricsTests
 {
     [Fact]

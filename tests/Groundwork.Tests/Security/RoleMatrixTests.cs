@@ -55,6 +55,9 @@ public sealed class RoleMatrixTests
         ["GET /api/v1/projects/{projectId}/batches"] = Caller.Manager,
         ["POST /api/v1/projects/{projectId}/batches/{batch}/pause"] = Caller.Manager,
         ["POST /api/v1/projects/{projectId}/batches/{batch}/resume"] = Caller.Manager,
+        ["GET /api/v1/projects/{projectId}/consensus"] = Caller.Reviewer,
+        ["GET /api/v1/projects/{projectId}/tasks/{taskId}/consensus"] = Caller.Reviewer,
+        ["GET /api/v1/projects/{projectId}/skills"] = Caller.Manager,
     };
 
     /// <summary>Routes outside any project: any signed-in user (or only admins, where marked).</summary>
@@ -222,6 +225,7 @@ public sealed class RoleMatrixTests
             var first = (await annotator.NextAsync(projectId))!;
             var created = await (await SubmitAsync(annotator, projectId, first, Choice("a"))).JsonAsync();
             var second = (await annotator.NextAsync(projectId))!;
+            await app.Services.GetRequiredService<Groundwork.Consensus.ConsensusWorker>().RunOnceAsync(CancellationToken.None);
             return new Fixture
             {
                 ProjectId = projectId,

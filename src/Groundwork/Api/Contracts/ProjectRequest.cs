@@ -4,6 +4,8 @@ namespace Groundwork.Api.Contracts;
 /// Creates a project, or replaces the given fields of one (fields left out keep their value on update).
 /// Queue settings: <c>lease_seconds</c>, <c>gold_rate</c> (0..1), <c>gold_threshold</c> (0..1, 0 turns pausing off),
 /// <c>gold_window</c> (the last K gold answers), <c>qualification_pass_mark</c> (0..1, 0 turns qualification off).
+/// Quality: <c>consensus_method</c> (mv, wmv, ds, onecoin, glad, mace, wawa, zbs), <c>adaptive_target</c> (0..1, 0 turns
+/// adaptive overlap off) and <c>adaptive_max</c> (the most annotations a task may get).
 /// </summary>
 public sealed record ProjectRequest(
     string? Name,
@@ -14,4 +16,7 @@ public sealed record ProjectRequest(
     double? GoldRate = null,
     double? GoldThreshold = null,
     int? GoldWindow = null,
-    double? QualificationPassMark = null);
+    double? QualificationPassMark = null,
+    string? ConsensusMethod = null,
+    double? AdaptiveTarget = null,
+    int? AdaptiveMax = null);

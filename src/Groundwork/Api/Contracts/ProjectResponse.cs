@@ -15,13 +15,17 @@ public sealed record ProjectResponse(
     double GoldRate,
     double? GoldThreshold,
     int GoldWindow,
-    double? QualificationPassMark)
+    double? QualificationPassMark,
+    string ConsensusMethod,
+    double? AdaptiveTarget,
+    int? AdaptiveMax)
 {
     public static ProjectResponse From(Project project)
     {
         ArgumentNullException.ThrowIfNull(project);
         var queue = project.Queue;
         return new(project.Id, project.Name, project.LabelConfig, project.Instructions, project.Overlap, project.CreatedBy, project.CreatedAt, project.UpdatedAt,
-            queue.LeaseSeconds, queue.GoldRate, queue.GoldThreshold, queue.GoldWindow, queue.QualificationPassMark);
+            queue.LeaseSeconds, queue.GoldRate, queue.GoldThreshold, queue.GoldWindow, queue.QualificationPassMark,
+            project.Quality.ConsensusMethod, project.Quality.AdaptiveTarget, project.Quality.AdaptiveMax);
     }
 }
