@@ -1,13 +1,18 @@
 using System.Data.Common;
 using Dapper;
 using Groundwork.Core;
+using System.Globalization;
 using Groundwork.Core.Annotations;
+using Groundwork.Core.Events;
 using Groundwork.Core.Tasks;
+using Groundwork.Data.Events;
 
 namespace Groundwork.Data.Stores;
 
 public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock) : IAnnotationStore
 {
+    private readonly ChangeJournal _journal = new(db, clock);
+
     public async Task<StoreOutcome<Annotation>> CreateAsync(long projectId, long taskId, long authorId, AnnotationDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -45,9 +50,16 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
             new { taskId, projectId, authorId, result = draft.ResultJson, leadTime = draft.LeadTime, origin = AnnotationOrigins.Human, now },
             scope.Transaction,
             cancellationToken: cancellationToken));
-        await TaskRows.SetCountAsync(scope, task, task.AnnotationCount + 1, overlap, now, cancellationToken);
+        var status = await TaskRows.SetCountAsync(scope, task, task.AnnotationCount + 1, overlap, now, cancellationToken);
+        var annotation = new Annotation(id, taskId, projectId, authorId, draft.ResultJson, draft.LeadTime, AnnotationOrigins.Human, now, now);
+        await _journal.RecordAsync(scope, Change(EventKinds.AnnotationCreated, annotation), cancellationToken);
+        if (status == LabelingTaskStatus.Completed && task.Status != LabelingTaskStatus.Completed)
+        {
+            await _journal.TaskCompletedAsync(scope, projectId, taskId, cancellationToken);
+        }
+
         await scope.CommitAsync(cancellationToken);
-        return StoreOutcome<Annotation>.Success(new Annotation(id, taskId, projectId, authorId, draft.ResultJson, draft.LeadTime, AnnotationOrigins.Human, now, now));
+        return StoreOutcome<Annotation>.Success(annotation);
     }
 
     public async Task<IReadOnlyList<Annotation>> ListForTaskAsync(long projectId, long taskId, CancellationToken cancellationToken)
@@ -88,8 +100,10 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
             new { result = draft.ResultJson, leadTime = draft.LeadTime, now, annotationId },
             scope.Transaction,
             cancellationToken: cancellationToken));
+        var updated = existing with { ResultJson = draft.ResultJson, LeadTime = draft.LeadTime, UpdatedAt = now };
+        await _journal.RecordAsync(scope, Change(EventKinds.AnnotationUpdated, updated), cancellationToken);
         await scope.CommitAsync(cancellationToken);
-        return StoreOutcome<Annotation>.Success(existing with { ResultJson = draft.ResultJson, LeadTime = draft.LeadTime, UpdatedAt = now });
+        return StoreOutcome<Annotation>.Success(updated);
     }
 
     public async Task<StoreOutcome<Annotation>> DeleteAsync(long projectId, long annotationId, CancellationToken cancellationToken)
@@ -110,9 +124,19 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
             await TaskRows.SetCountAsync(scope, task, Math.Max(0, task.AnnotationCount - 1), overlap, clock.GetUtcNow(), cancellationToken);
         }
 
+        await _journal.RecordAsync(scope, Change(EventKinds.AnnotationDeleted, existing), cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return StoreOutcome<Annotation>.Success(existing);
     }
+
+    /// <summary>The journal entry for an annotation event: audited with its task, delivered with the whole annotation.</summary>
+    internal static ChangeEvent Change(string kind, Annotation annotation) => new(
+        kind,
+        annotation.ProjectId,
+        "annotation",
+        annotation.Id.ToString(CultureInfo.InvariantCulture),
+        EventPayloads.Details(("task_id", annotation.TaskId), ("author_id", annotation.AuthorId)),
+        EventPayloads.Annotation(annotation));
 
     private async Task<Annotation?> ReadOneAsync(DbConnection connection, DbTransaction? transaction, long projectId, long annotationId, CancellationToken cancellationToken)
     {

@@ -2,14 +2,17 @@ using System.Text.Json;
 using Groundwork.Api;
 using Groundwork.Core;
 using Groundwork.Core.Annotations;
+using Groundwork.Core.Events;
 using Groundwork.Core.Export;
 using Groundwork.Core.Projects;
 using Groundwork.Core.Tasks;
 using Groundwork.Core.Users;
 using Groundwork.Data;
+using Groundwork.Data.Events;
 using Groundwork.Data.Stores;
 using Groundwork.Errors;
 using Groundwork.Security;
+using Groundwork.Webhooks;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Json;
@@ -52,6 +55,10 @@ public static class GroundworkServer
         services.AddSingleton<IUserStore, SqlUserStore>();
         services.AddSingleton<IExportSource, SqlExportSource>();
         services.AddSingleton<IStoreHealth, SqlStoreHealth>();
+        services.AddSingleton<IWebhookStore, SqlWebhookStore>();
+        services.AddSingleton<IAuditLog, SqlAuditLog>();
+        services.AddSingleton(sp => new ChangeJournal(sp.GetRequiredService<GroundworkDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        AddWebhooks(services);
         services.AddSingleton<ProjectAccess>();
         services.AddSingleton<AnnotationResultCheck>();
         services.AddSingleton(sp => new AdminBootstrapper(sp.GetRequiredService<IUserStore>(), sp.GetService<TextWriter>() ?? Console.Out));
@@ -77,6 +84,19 @@ public static class GroundworkServer
         services.AddOpenApi(o => o.AddDocumentTransformer<TokenSecurityTransformer>());
     }
 
+    /// <summary>The outbox dispatcher: options checked at start, a named HTTP client that never follows redirects.</summary>
+    private static void AddWebhooks(IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Check() is null, "Groundwork:Webhooks is not valid: poll interval up to 1 h, timeout up to 5 min, 0 < initial retry delay <= max retry delay, max age positive")
+            .ValidateOnStart();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+    }
+
     /// <summary>Builds the app and maps the pipeline and endpoints.</summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
@@ -87,6 +107,7 @@ public static class GroundworkServer
         app.UseRouting();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -98,6 +119,8 @@ public static class GroundworkServer
         app.MapImportApi(app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.MaxImportBytes);
         app.MapAnnotationsApi();
         app.MapExportApi();
+        app.MapWebhooksApi();
+        app.MapAuditApi();
         return app;
     }
 
