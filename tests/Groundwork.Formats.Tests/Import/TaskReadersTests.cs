@@ -133,4 +133,15 @@ public sealed class TaskReadersTests
         Assert.Null(TaskReaders.ForContentType("application/xml"));
         Assert.Null(TaskReaders.ForFileName("../../etc/passwd"));
     }
+
+    [Fact]
+    public async Task JsonLines_CallbackUrl_IsReadAndChecked()
+    {
+        var tasks = await ReadAsync(new JsonLinesTaskReader(), """{"data":{"t":1},"callback_url":"https://example.com/cb/1"}""" + "\n" + """{"data":{"t":2},"callback_url":null}""");
+        Assert.Equal(["https://example.com/cb/1", null], tasks.Select(t => t.CallbackUrl));
+
+        var error = await Assert.ThrowsAsync<ImportFormatException>(() => ReadAsync(new JsonLinesTaskReader(), """{"data":{"t":1}}""" + "\n" + """{"data":{"t":2},"callback_url":"mailto:x@example.com"}"""));
+        Assert.Equal(2, error.Line);
+        Assert.Equal("callback_url", error.Field);
+    }
 }
