@@ -277,6 +277,24 @@ public sealed class SqlWebhookStore(GroundworkDatabase db, TimeProvider clock) :
                   LIMIT @batchSize)
               RETURNING {DeliveryColumns("")}
               """;
+        // A plain read first: an idle outbox costs one indexed lookup, never a write transaction
+        // (on SQLite that would queue behind a long import for nothing).
+        await using (var connection = await db.OpenAsync(cancellationToken))
+        {
+            var due = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                """
+                SELECT id FROM webhook_deliveries
+                WHERE state = 'pending' AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until <= @now)
+                LIMIT 1
+                """,
+                new { now },
+                cancellationToken: cancellationToken));
+            if (due is null)
+            {
+                return [];
+            }
+        }
+
         await using var scope = await db.BeginWriteAsync(cancellationToken);
         IReadOnlyList<WebhookDelivery> claimed;
         await using (var reader = await scope.Connection.ExecuteReaderAsync(new CommandDefinition(
