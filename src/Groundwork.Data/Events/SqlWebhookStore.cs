@@ -317,11 +317,12 @@ public sealed class SqlWebhookStore(GroundworkDatabase db, TimeProvider clock) :
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO webhook_attempts (delivery_id, status_code, error, duration_ms, attempted_at, sent_by)
-            VALUES (@deliveryId, @status, @error, @durationMs, @now, @claimedBy)
+            SELECT id, @status, @error, @durationMs, @now, @claimedBy FROM webhook_deliveries WHERE id = @deliveryId
             """,
             new { deliveryId, status = outcome.StatusCode, error, durationMs = (int)Math.Min(int.MaxValue, outcome.Duration.TotalMilliseconds), now, claimedBy },
             scope.Transaction,
             cancellationToken: cancellationToken));
+        // The delivery may be gone (its subscription or project deleted meanwhile): then there is nothing to log.
         // Only the holder of the claim moves the delivery on: a redelivery requested meanwhile keeps its own schedule.
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """

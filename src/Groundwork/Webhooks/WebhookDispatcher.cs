@@ -41,7 +41,18 @@ public sealed partial class WebhookDispatcher(
             await Parallel.ForEachAsync(
                 batch,
                 new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken },
-                async (delivery, token) => await DeliverAsync(delivery, token));
+                async (delivery, token) =>
+                {
+                    try
+                    {
+                        await DeliverAsync(delivery, token);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // One delivery's failure to record must not stop the batch; its claim expires and it is sent again.
+                        LogDeliveryFailed(logger, delivery.Id, ex);
+                    }
+                });
         }
 
         return batch.Count;
@@ -172,6 +183,9 @@ public sealed partial class WebhookDispatcher(
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Event}) is dead after {Attempts} attempts; last error: {Error}")]
     private static partial void LogDead(ILogger logger, long deliveryId, string @event, int attempts, string? error);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "Delivery {DeliveryId} could not be completed; it will be sent again when its claim expires")]
+    private static partial void LogDeliveryFailed(ILogger logger, long deliveryId, Exception exception);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Looking for due webhook deliveries failed; trying again")]
     private static partial void LogLookFailed(ILogger logger, Exception exception);

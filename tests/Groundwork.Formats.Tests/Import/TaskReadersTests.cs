@@ -144,4 +144,15 @@ public sealed class TaskReadersTests
         Assert.Equal(2, error.Line);
         Assert.Equal("callback_url", error.Field);
     }
+
+    [Fact]
+    public async Task Csv_CallbackUrlColumn_IsTheTasksCallbackNotData()
+    {
+        var tasks = await ReadAsync(new CsvTaskReader(), "text,callback_url\nhello,https://example.com/cb\nbye,\n");
+        Assert.Equal(["https://example.com/cb", null], tasks.Select(t => t.CallbackUrl));
+        Assert.Equal("""{"text":"hello"}""", tasks[0].DataJson);
+
+        var error = await Assert.ThrowsAsync<ImportFormatException>(() => ReadAsync(new CsvTaskReader(), "text,callback_url\nhello,example.com/cb\n"));
+        Assert.Equal(("callback_url", 2L), (error.Field, error.Line));
+    }
 }
