@@ -47,6 +47,12 @@ public interface IWebhookStore
     /// </summary>
     Task<IReadOnlyList<WebhookDelivery>> ClaimDueAsync(string claimedBy, int batchSize, DateTimeOffset claimUntil, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes up to <paramref name="max"/> delivered or dead deliveries (with their attempts) created before
+    /// <paramref name="createdBefore"/>; pending ones are never deleted. Returns how many went.
+    /// </summary>
+    Task<int> PruneAsync(DateTimeOffset createdBefore, int max, CancellationToken cancellationToken);
+
     /// <summary>Logs an attempt and moves the delivery on: delivered, retried at <paramref name="nextAttemptAt"/>, or dead when that is null.</summary>
     Task RecordAttemptAsync(long deliveryId, string claimedBy, DeliveryOutcome outcome, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken);
 }

@@ -307,6 +307,21 @@ public sealed class SqlWebhookStore(GroundworkDatabase db, TimeProvider clock) :
         return claimed;
     }
 
+    public async Task<int> PruneAsync(DateTimeOffset createdBefore, int max, CancellationToken cancellationToken)
+    {
+        await using var scope = await db.BeginWriteAsync(cancellationToken);
+        var deleted = await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM webhook_deliveries WHERE id IN (
+                SELECT id FROM webhook_deliveries WHERE state IN ('delivered', 'dead') AND created_at < @createdBefore ORDER BY id LIMIT @max)
+            """,
+            new { createdBefore, max },
+            scope.Transaction,
+            cancellationToken: cancellationToken));
+        await scope.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
     public async Task RecordAttemptAsync(long deliveryId, string claimedBy, DeliveryOutcome outcome, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);

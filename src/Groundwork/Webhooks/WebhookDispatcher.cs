@@ -27,7 +27,10 @@ public sealed partial class WebhookDispatcher(
     public const string EventHeader = "Groundwork-Event";
     public const string DeliveryHeader = "Groundwork-Delivery";
 
+    private const int PruneBatch = 1000;
+    private static readonly TimeSpan s_pruneEvery = TimeSpan.FromHours(1);
     private readonly WebhookOptions _options = options.Value;
+    private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
     /// <summary>This process's name on the claims it takes.</summary>
     public string InstanceId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
@@ -73,6 +76,7 @@ public sealed partial class WebhookDispatcher(
             try
             {
                 claimed = await DispatchOnceAsync(stoppingToken);
+                await PruneIfDueAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -98,6 +102,28 @@ public sealed partial class WebhookDispatcher(
                 }
             }
         }
+    }
+
+    /// <summary>Once an hour, deletes finished deliveries older than <see cref="WebhookOptions.RetainFor"/>, a batch at a time.</summary>
+    private async Task PruneIfDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (now < _nextPrune)
+        {
+            return;
+        }
+
+        _nextPrune = now + s_pruneEvery;
+        int deleted;
+        do
+        {
+            deleted = await store.PruneAsync(now - _options.RetainFor, PruneBatch, cancellationToken);
+            if (deleted > 0)
+            {
+                LogPruned(logger, deleted);
+            }
+        }
+        while (deleted == PruneBatch);
     }
 
     private async Task DeliverAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
@@ -186,6 +212,9 @@ public sealed partial class WebhookDispatcher(
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "Delivery {DeliveryId} could not be completed; it will be sent again when its claim expires")]
     private static partial void LogDeliveryFailed(ILogger logger, long deliveryId, Exception exception);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Removed {Count} finished webhook deliveries past their retention")]
+    private static partial void LogPruned(ILogger logger, int count);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Looking for due webhook deliveries failed; trying again")]
     private static partial void LogLookFailed(ILogger logger, Exception exception);

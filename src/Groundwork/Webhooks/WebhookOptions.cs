@@ -34,6 +34,9 @@ public sealed class WebhookOptions
     /// <summary>How long after it was queued (or redelivered) a failing delivery is retried before it is dead.</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How long delivered and dead deliveries (and their attempt logs) are kept; pending ones always are.</summary>
+    public TimeSpan RetainFor { get; set; } = TimeSpan.FromDays(30);
+
     public RetrySchedule Schedule => new(InitialRetryDelay, MaxRetryDelay, MaxAge);
 
     /// <summary>How long a claimed batch stays reserved to this process: long enough to send it, short enough to be retaken after a crash.</summary>
@@ -55,6 +58,11 @@ public sealed class WebhookOptions
         if (InitialRetryDelay <= TimeSpan.Zero || MaxRetryDelay < InitialRetryDelay)
         {
             return "Groundwork:Webhooks:InitialRetryDelay must be positive and at most MaxRetryDelay";
+        }
+
+        if (RetainFor < MaxAge)
+        {
+            return "Groundwork:Webhooks:RetainFor must be at least MaxAge";
         }
 
         return MaxAge <= TimeSpan.Zero ? "Groundwork:Webhooks:MaxAge must be positive" : null;

@@ -45,6 +45,35 @@ public sealed class OutboxClaimTests
         Assert.Equal(2, (await store.ListAttemptsAsync([a[0].Id], CancellationToken.None)).Count);
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Prune_RemovesOldFinishedDeliveries_NeverPendingOnes(string provider)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        await using var app = await TestApp.StartAsync(provider, WebhookTestKit.Dispatcher(enabled: false), s => s.AddSingleton<TimeProvider>(clock));
+        var projectId = (await app.Client.CreateProjectAsync()).Id();
+        var (hookId, _) = await app.Client.CreateWebhookAsync(projectId, "http://127.0.0.1:9/hook", EventKinds.AnnotationCreated);
+        var store = app.Services.GetRequiredService<IWebhookStore>();
+        var old = new List<WebhookDelivery>();
+        for (var i = 0; i < 3; i++)
+        {
+            old.Add((await store.PingAsync(projectId, hookId, CancellationToken.None))!);
+        }
+
+        var claimed = await store.ClaimDueAsync("p", 2, clock.GetUtcNow() + TimeSpan.FromMinutes(1), CancellationToken.None);
+        await store.RecordAttemptAsync(claimed[0].Id, "p", new DeliveryOutcome(200, null, TimeSpan.Zero), clock.GetUtcNow(), CancellationToken.None);
+        await store.RecordAttemptAsync(claimed[1].Id, "p", new DeliveryOutcome(500, "HTTP 500", TimeSpan.Zero), null, CancellationToken.None);
+        clock.Advance(TimeSpan.FromDays(40));
+        var fresh = await store.PingAsync(projectId, hookId, CancellationToken.None);
+        var fresh2 = (await store.ClaimDueAsync("p", 10, clock.GetUtcNow() + TimeSpan.FromMinutes(1), CancellationToken.None)).Single(d => d.Id == fresh!.Id);
+        await store.RecordAttemptAsync(fresh2.Id, "p", new DeliveryOutcome(200, null, TimeSpan.Zero), clock.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(2, await store.PruneAsync(clock.GetUtcNow() - TimeSpan.FromDays(30), 1000, CancellationToken.None));
+        var left = await store.ListDeliveriesAsync(projectId, hookId, null, 100, CancellationToken.None);
+        Assert.Equal(new[] { fresh!.Id, old[2].Id }, left.Select(d => d.Id));
+        Assert.Empty(await store.ListAttemptsAsync([claimed[0].Id, claimed[1].Id], CancellationToken.None));
+    }
+
     [Fact]
     public async Task ConcurrentClaims_OnPostgres_NeverShareADelivery()
     {
