@@ -295,6 +295,27 @@ public sealed class WebhooksTests
         Assert.Equal(0, await app.ScalarAsync("SELECT COUNT(*) FROM webhook_deliveries"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task TaskCreated_IsQueuedOnlyForTasksTheImportCreated(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, WebhookTestKit.Dispatcher(enabled: false));
+        var projectId = (await app.Client.CreateProjectAsync()).Id();
+        var otherProject = (await app.Client.CreateProjectAsync("other")).Id();
+        var (hookId, _) = await app.Client.CreateWebhookAsync(projectId, "http://127.0.0.1:9/hook", EventKinds.TaskCreated);
+        await (await app.Client.ImportAsync(otherProject, "{\"text\":\"elsewhere\"}")).ExpectAsync(HttpStatusCode.OK);
+        await (await app.Client.ImportAsync(projectId, "{\"unique_id\":\"u1\",\"data\":{\"text\":\"1\"}}\n{\"unique_id\":\"u2\",\"data\":{\"text\":\"2\"}}")).ExpectAsync(HttpStatusCode.OK);
+        var second = await app.Client.ImportAsync(projectId, "{\"unique_id\":\"u2\",\"data\":{\"text\":\"again\"}}\n{\"unique_id\":\"u3\",\"data\":{\"text\":\"3\"}}");
+        Assert.Equal(1, (await second.JsonAsync())["skipped"]!.GetValue<int>());
+
+        var deliveries = (await app.Client.GetJsonAsync($"/api/v1/projects/{projectId}/webhooks/{hookId}/deliveries"))["items"]!.AsArray();
+        var tasks = deliveries.Select(d => d!["payload"]!["data"]!["task"]!).ToList();
+        Assert.Equal(["u1", "u2", "u3"], tasks.Select(t => t["unique_id"]!.GetValue<string>()).Order());
+        Assert.Equal(["1", "2", "3"], tasks.Select(t => t["data"]!["text"]!.GetValue<string>()).Order());
+        Assert.All(deliveries, d => Assert.Equal(EventKinds.TaskCreated, d!["payload"]!["event"]!.GetValue<string>()));
+        Assert.All(tasks, t => Assert.Equal(projectId, t["project_id"]!.GetValue<long>()));
+    }
+
     private static int Attempts(JsonArray items) => items.Count == 0 ? 0 : items[0]!["attempts"]!.GetValue<int>();
 
     private static DateTimeOffset NextAttempt(JsonNode delivery) => DateTimeOffset.Parse(delivery["next_attempt_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
