@@ -117,16 +117,18 @@ public sealed class ChangeJournal(GroundworkDatabase db, TimeProvider clock)
         parameters.Add("now", now);
         parameters.Add("nowText", now.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         parameters.Add("actorJson", actor?.UserId is { } userId ? EventPayloads.Details(("user_id", userId)) : "null");
+        // event_id: 16 random hex digits for this import, then the task id in 16: the same for every subscriber of one task's event.
+        parameters.Add("eventSeed", Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)));
         var payload = db.Provider == DatabaseProvider.Postgres
             ? """
-              json_build_object('event_id', md5(random()::text || t.id::text), 'event', @kind, 'occurred_at', @nowText, 'project_id', t.project_id,
+              json_build_object('event_id', @eventSeed || lpad(to_hex(t.id), 16, '0'), 'event', @kind, 'occurred_at', @nowText, 'project_id', t.project_id,
                 'actor', CAST(@actorJson AS json),
                 'data', json_build_object('task', json_build_object('id', t.id, 'project_id', t.project_id, 'data', t.data, 'unique_id', t.unique_id,
                   'meta', t.metadata, 'priority', t.priority, 'batch', t.batch, 'status', t.status, 'annotation_count', t.annotation_count,
                   'callback_url', t.callback_url, 'created_at', @nowText, 'updated_at', @nowText)))::text
               """
             : """
-              json_object('event_id', lower(hex(randomblob(16))), 'event', @kind, 'occurred_at', @nowText, 'project_id', t.project_id,
+              json_object('event_id', @eventSeed || printf('%016x', t.id), 'event', @kind, 'occurred_at', @nowText, 'project_id', t.project_id,
                 'actor', json(@actorJson),
                 'data', json_object('task', json_object('id', t.id, 'project_id', t.project_id, 'data', json(t.data), 'unique_id', t.unique_id,
                   'meta', json(t.metadata), 'priority', t.priority, 'batch', t.batch, 'status', t.status, 'annotation_count', t.annotation_count,

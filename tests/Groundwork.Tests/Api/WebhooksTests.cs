@@ -314,6 +314,17 @@ public sealed class WebhooksTests
         Assert.Equal(["1", "2", "3"], tasks.Select(t => t["data"]!["text"]!.GetValue<string>()).Order());
         Assert.All(deliveries, d => Assert.Equal(EventKinds.TaskCreated, d!["payload"]!["event"]!.GetValue<string>()));
         Assert.All(tasks, t => Assert.Equal(projectId, t["project_id"]!.GetValue<long>()));
+        var eventIds = deliveries.Select(d => d!["payload"]!["event_id"]!.GetValue<string>()).ToList();
+        Assert.All(eventIds, id => Assert.Matches("^[0-9a-f]{32}$", id));
+        Assert.Equal(3, eventIds.Distinct().Count());
+
+        // A second subscriber to the same events gets the same event ids: receivers can deduplicate across subscriptions.
+        var (otherHook, _) = await app.Client.CreateWebhookAsync(projectId, "http://127.0.0.1:9/other", EventKinds.TaskCreated);
+        await (await app.Client.ImportAsync(projectId, "{\"unique_id\":\"u4\",\"data\":{\"text\":\"4\"}}")).ExpectAsync(HttpStatusCode.OK);
+        var toFirst = (await app.Client.GetJsonAsync($"/api/v1/projects/{projectId}/webhooks/{hookId}/deliveries?limit=1"))["items"]![0]!["payload"]!;
+        var toSecond = (await app.Client.GetJsonAsync($"/api/v1/projects/{projectId}/webhooks/{otherHook}/deliveries?limit=1"))["items"]![0]!["payload"]!;
+        Assert.Equal(toFirst["event_id"]!.GetValue<string>(), toSecond["event_id"]!.GetValue<string>());
+        Assert.Equal("u4", toSecond["data"]!["task"]!["unique_id"]!.GetValue<string>());
     }
 
     private static int Attempts(JsonArray items) => items.Count == 0 ? 0 : items[0]!["attempts"]!.GetValue<int>();
