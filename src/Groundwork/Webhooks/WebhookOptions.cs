@@ -34,6 +34,12 @@ public sealed class WebhookOptions
     /// <summary>How long after it was queued (or redelivered) a failing delivery is retried before it is dead.</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Whether deliveries may go to loopback, private and link-local addresses (default false): turn it on when
+    /// receivers live on your own network. Checked on every connection, after DNS, so a name cannot be re-pointed.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     /// <summary>How long delivered and dead deliveries (and their attempt logs) are kept; pending ones always are.</summary>
     public TimeSpan RetainFor { get; set; } = TimeSpan.FromDays(30);
 

@@ -327,6 +327,24 @@ public sealed class WebhooksTests
         Assert.Equal("u4", toSecond["data"]!["task"]!["unique_id"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task PrivateAddresses_AreRefusedUnlessAllowed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var settings = WebhookTestKit.Dispatcher();
+        settings["Groundwork:Webhooks:AllowPrivateNetworks"] = "false";
+        await using var app = await TestApp.StartAsync("sqlite", settings);
+        var projectId = (await app.Client.CreateProjectAsync()).Id();
+        var (hookId, _) = await app.Client.CreateWebhookAsync(projectId, receiver.Url(), EventKinds.AnnotationCreated);
+
+        await (await app.Client.PostAsync($"/api/v1/projects/{projectId}/webhooks/{hookId}/ping", null)).ExpectAsync(HttpStatusCode.Accepted);
+
+        var delivery = (await app.Client.WaitForDeliveriesAsync($"/api/v1/projects/{projectId}/webhooks/{hookId}/deliveries", items => Attempts(items) == 1))[0]!;
+        Assert.Contains("private addresses", delivery["last_error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(delivery["attempt_log"]![0]!["status_code"]);
+        Assert.Empty(receiver.Received);
+    }
+
     private static int Attempts(JsonArray items) => items.Count == 0 ? 0 : items[0]!["attempts"]!.GetValue<int>();
 
     private static DateTimeOffset NextAttempt(JsonNode delivery) => DateTimeOffset.Parse(delivery["next_attempt_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);

@@ -10,9 +10,10 @@ namespace Groundwork.Tests.Infrastructure;
 /// <summary>Shared steps of the webhook and audit tests.</summary>
 public static class WebhookTestKit
 {
-    /// <summary>Settings for a dispatcher that looks every 50 ms (or none at all).</summary>
+    /// <summary>Settings for a dispatcher that looks every 50 ms (or none at all), allowed to reach the loopback receiver.</summary>
     public static Dictionary<string, string?> Dispatcher(bool enabled = true, int batchSize = 50) => new(StringComparer.Ordinal)
     {
+        ["Groundwork:Webhooks:AllowPrivateNetworks"] = "true",
         ["Groundwork:Webhooks:Enabled"] = enabled ? "true" : "false",
         ["Groundwork:Webhooks:PollInterval"] = "00:00:00.050",
         ["Groundwork:Webhooks:BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
