@@ -1,3 +1,6 @@
+using System.Globalization;
+using Groundwork.Core.Annotations;
+
 namespace Groundwork.Core.Events;
 
 /// <summary>
@@ -16,4 +19,17 @@ public sealed record ChangeEvent(
 {
     /// <summary>Whether the change is a webhook event (and so may go to subscribers).</summary>
     public bool IsWebhookEvent => ProjectId is not null && EventKinds.IsKnown(Action);
+
+    /// <summary>An annotation.* event (or <c>review.decided</c>): audited with its task and author, delivered with the whole annotation.</summary>
+    public static ChangeEvent ForAnnotation(string kind, Annotation annotation)
+    {
+        ArgumentNullException.ThrowIfNull(annotation);
+        return new ChangeEvent(
+            kind,
+            annotation.ProjectId,
+            "annotation",
+            annotation.Id.ToString(CultureInfo.InvariantCulture),
+            EventPayloads.Details(("task_id", annotation.TaskId), ("author_id", annotation.AuthorId)),
+            EventPayloads.Annotation(annotation));
+    }
 }

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Dapper;
 using Groundwork.Core;
-using System.Globalization;
 using Groundwork.Core.Annotations;
 using Groundwork.Core.Events;
 using Groundwork.Core.Tasks;
@@ -52,7 +51,7 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
             cancellationToken: cancellationToken));
         var status = await TaskRows.SetCountAsync(scope, task, task.AnnotationCount + 1, overlap, now, cancellationToken);
         var annotation = new Annotation(id, taskId, projectId, authorId, draft.ResultJson, draft.LeadTime, AnnotationOrigins.Human, now, now);
-        await _journal.RecordAsync(scope, Change(EventKinds.AnnotationCreated, annotation), cancellationToken);
+        await _journal.RecordAsync(scope, ChangeEvent.ForAnnotation(EventKinds.AnnotationCreated, annotation), cancellationToken);
         if (status == LabelingTaskStatus.Completed && task.Status != LabelingTaskStatus.Completed)
         {
             await _journal.TaskCompletedAsync(scope, projectId, taskId, cancellationToken);
@@ -101,7 +100,7 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
             scope.Transaction,
             cancellationToken: cancellationToken));
         var updated = existing with { ResultJson = draft.ResultJson, LeadTime = draft.LeadTime, UpdatedAt = now };
-        await _journal.RecordAsync(scope, Change(EventKinds.AnnotationUpdated, updated), cancellationToken);
+        await _journal.RecordAsync(scope, ChangeEvent.ForAnnotation(EventKinds.AnnotationUpdated, updated), cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return StoreOutcome<Annotation>.Success(updated);
     }
@@ -124,19 +123,10 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
             await TaskRows.SetCountAsync(scope, task, Math.Max(0, task.AnnotationCount - 1), overlap, clock.GetUtcNow(), cancellationToken);
         }
 
-        await _journal.RecordAsync(scope, Change(EventKinds.AnnotationDeleted, existing), cancellationToken);
+        await _journal.RecordAsync(scope, ChangeEvent.ForAnnotation(EventKinds.AnnotationDeleted, existing), cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return StoreOutcome<Annotation>.Success(existing);
     }
-
-    /// <summary>The journal entry for an annotation event: audited with its task, delivered with the whole annotation.</summary>
-    internal static ChangeEvent Change(string kind, Annotation annotation) => new(
-        kind,
-        annotation.ProjectId,
-        "annotation",
-        annotation.Id.ToString(CultureInfo.InvariantCulture),
-        EventPayloads.Details(("task_id", annotation.TaskId), ("author_id", annotation.AuthorId)),
-        EventPayloads.Annotation(annotation));
 
     private async Task<Annotation?> ReadOneAsync(DbConnection connection, DbTransaction? transaction, long projectId, long annotationId, CancellationToken cancellationToken)
     {
