@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Text;
 using Dapper;
-using System.Globalization;
 using Groundwork.Core;
 using Groundwork.Core.Events;
 using Groundwork.Core.Import;
@@ -14,6 +14,7 @@ public sealed class SqlTaskStore(GroundworkDatabase db, TimeProvider clock) : IT
 {
     private readonly ChangeJournal _journal = new(db, clock);
 
+    // A journal holds no state, so the importer may have its own.
     private readonly ITaskImporter _importer = db is PostgresDatabase
         ? new PostgresTaskImporter(db, clock, new ChangeJournal(db, clock))
         : new SqliteTaskImporter(db, clock, new ChangeJournal(db, clock));
