@@ -5,6 +5,7 @@ namespace Groundwork.Core.Import;
 /// <see cref="DataJson"/> and <see cref="MetadataJson"/> are objects, <see cref="AnnotationsJson"/> and
 /// <see cref="PredictionsJson"/> arrays of Label Studio annotation / prediction objects.
 /// <see cref="Line"/> is where the task started in the input (1-based), for error messages.
+/// <see cref="CallbackUrl"/>, when set, is an absolute http(s) URL the task's result is POSTed to on completion.
 /// </summary>
 public sealed record ImportTask(
     string DataJson,
@@ -14,4 +15,5 @@ public sealed record ImportTask(
     string? Batch = null,
     string? AnnotationsJson = null,
     string? PredictionsJson = null,
-    long Line = 0);
+    long Line = 0,
+    string? CallbackUrl = null);

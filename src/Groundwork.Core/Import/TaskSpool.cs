@@ -46,6 +46,7 @@ public sealed class TaskSpool : IDisposable
         WriteNullable(writer, task.AnnotationsJson);
         WriteNullable(writer, task.PredictionsJson);
         writer.Write(task.Line);
+        WriteNullable(writer, task.CallbackUrl);
         Count++;
         if (task.AnnotationsJson is not null || task.PredictionsJson is not null)
         {
@@ -75,7 +76,8 @@ public sealed class TaskSpool : IDisposable
             var annotations = ReadNullable(reader);
             var predictions = ReadNullable(reader);
             var line = reader.ReadInt64();
-            yield return new ImportTask(data, uniqueId, metadata, priority, batch, annotations, predictions, line);
+            var callbackUrl = ReadNullable(reader);
+            yield return new ImportTask(data, uniqueId, metadata, priority, batch, annotations, predictions, line, callbackUrl);
         }
     }
 

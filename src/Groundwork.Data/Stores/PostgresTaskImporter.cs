@@ -1,6 +1,8 @@
+using Dapper;
 using Groundwork.Core.Annotations;
 using Groundwork.Core.Import;
 using Groundwork.Core.Tasks;
+using Groundwork.Data.Events;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,9 +13,10 @@ namespace Groundwork.Data.Stores;
 /// with binary COPY into a temporary table and moved into <c>tasks</c> with one INSERT ... SELECT
 /// whose ON CONFLICT clause skips unique_ids that exist already (or earlier in the same import:
 /// rows go in id order, so the first occurrence wins). Annotations and predictions follow the same
-/// way and are kept only for tasks that were created. All in one transaction.
+/// way and are kept only for tasks that were created. All in one transaction, with the import's audit
+/// event and, when a subscription wants them, <c>task.created</c> deliveries for the created tasks.
 /// </summary>
-internal sealed class PostgresTaskImporter(GroundworkDatabase db, TimeProvider clock) : ITaskImporter
+internal sealed class PostgresTaskImporter(GroundworkDatabase db, TimeProvider clock, ChangeJournal journal) : ITaskImporter
 {
     private const int ProgressEvery = 10_000;
 
@@ -43,7 +46,7 @@ internal sealed class PostgresTaskImporter(GroundworkDatabase db, TimeProvider c
         await ExecuteAsync(connection, "SAVEPOINT direct_copy", cancellationToken);
         try
         {
-            await CopyTasksAsync(connection, "tasks (id, project_id, data, unique_id, metadata, priority, batch, status, annotation_count, created_at, updated_at)", spool, ids, overlap, projectId, now, progress, cancellationToken);
+            await CopyTasksAsync(connection, "tasks (id, project_id, data, unique_id, metadata, priority, batch, callback_url, status, annotation_count, created_at, updated_at)", spool, ids, overlap, projectId, now, progress, cancellationToken);
             await ExecuteAsync(connection, "RELEASE SAVEPOINT direct_copy", cancellationToken);
             created = spool.Count;
         }
@@ -52,14 +55,14 @@ internal sealed class PostgresTaskImporter(GroundworkDatabase db, TimeProvider c
             await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT direct_copy", cancellationToken);
             await ExecuteAsync(
                 connection,
-                "CREATE TEMP TABLE import_tasks (id bigint, project_id bigint, data jsonb, unique_id text, metadata jsonb, priority int, batch text, status text, annotation_count int, created_at timestamptz, updated_at timestamptz) ON COMMIT DROP",
+                "CREATE TEMP TABLE import_tasks (id bigint, project_id bigint, data jsonb, unique_id text, metadata jsonb, priority int, batch text, callback_url text, status text, annotation_count int, created_at timestamptz, updated_at timestamptz) ON COMMIT DROP",
                 cancellationToken);
-            await CopyTasksAsync(connection, "import_tasks (id, project_id, data, unique_id, metadata, priority, batch, status, annotation_count, created_at, updated_at)", spool, ids, overlap, projectId, now, progress, cancellationToken);
+            await CopyTasksAsync(connection, "import_tasks (id, project_id, data, unique_id, metadata, priority, batch, callback_url, status, annotation_count, created_at, updated_at)", spool, ids, overlap, projectId, now, progress, cancellationToken);
             created = await ExecuteAsync(
                 connection,
                 """
-                INSERT INTO tasks (id, project_id, data, unique_id, metadata, priority, batch, status, annotation_count, created_at, updated_at)
-                SELECT id, project_id, data, unique_id, metadata, priority, batch, status, annotation_count, created_at, updated_at
+                INSERT INTO tasks (id, project_id, data, unique_id, metadata, priority, batch, callback_url, status, annotation_count, created_at, updated_at)
+                SELECT id, project_id, data, unique_id, metadata, priority, batch, callback_url, status, annotation_count, created_at, updated_at
                 FROM import_tasks ORDER BY id
                 ON CONFLICT (project_id, unique_id) WHERE unique_id IS NOT NULL DO NOTHING
                 """,
@@ -98,9 +101,16 @@ internal sealed class PostgresTaskImporter(GroundworkDatabase db, TimeProvider c
                 ("now", now));
         }
 
+        var result = new ImportResult(created, spool.Count - created, annotations, predictions);
+        var parameters = new DynamicParameters();
+        parameters.Add("firstId", ids[0]);
+        parameters.Add("lastId", ids[^1]);
+        parameters.Add("ids", ids);
+        await journal.TasksCreatedAsync(scope, projectId, "t.id BETWEEN @firstId AND @lastId AND t.id = ANY(@ids)", parameters, cancellationToken);
+        await journal.RecordAsync(scope, ImportAudit.Change(projectId, result), cancellationToken);
         await scope.CommitAsync(cancellationToken);
         progress?.Report(spool.Count);
-        return new ImportResult(created, spool.Count - created, annotations, predictions);
+        return result;
     }
 
     private static async Task CopyTasksAsync(
@@ -119,6 +129,7 @@ internal sealed class PostgresTaskImporter(GroundworkDatabase db, TimeProvider c
             await WriteNullableAsync(writer, task.MetadataJson, NpgsqlDbType.Jsonb, cancellationToken);
             await writer.WriteAsync(task.Priority, NpgsqlDbType.Integer, cancellationToken);
             await WriteNullableAsync(writer, task.Batch, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(writer, task.CallbackUrl, NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(TaskLifecycle.StatusFor(LabelingTaskStatus.Queued, annotationCount, overlap).ToName(), NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(annotationCount, NpgsqlDbType.Integer, cancellationToken);
             await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);

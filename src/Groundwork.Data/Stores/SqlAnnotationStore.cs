@@ -3,12 +3,16 @@ using Dapper;
 using Groundwork.Core;
 using Groundwork.Core.Annotations;
 using Groundwork.Core.Queue;
+using Groundwork.Core.Events;
 using Groundwork.Core.Tasks;
+using Groundwork.Data.Events;
 
 namespace Groundwork.Data.Stores;
 
 public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock) : IAnnotationStore
 {
+    private readonly ChangeJournal _journal = new(db, clock);
+
     public async Task<StoreOutcome<Annotation>> CreateAsync(
         long projectId, long taskId, long authorId, AnnotationDraft draft, AnnotationSubmission submission, CancellationToken cancellationToken)
     {
@@ -88,8 +92,15 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
             await GoldAnswers.RecordAsync(scope, projectId, taskId, authorId, gold, draft.ResultJson, now, cancellationToken);
         }
 
+        var annotation = new Annotation(id, taskId, projectId, authorId, draft.ResultJson, draft.LeadTime, AnnotationOrigins.Human, now, now);
+        await _journal.RecordAsync(scope, ChangeEvent.ForAnnotation(EventKinds.AnnotationCreated, annotation), cancellationToken);
+        if (status == LabelingTaskStatus.Completed && task.Status != LabelingTaskStatus.Completed)
+        {
+            await _journal.TaskCompletedAsync(scope, projectId, taskId, cancellationToken);
+        }
+
         await scope.CommitAsync(cancellationToken);
-        return StoreOutcome<Annotation>.Success(new Annotation(id, taskId, projectId, authorId, draft.ResultJson, draft.LeadTime, AnnotationOrigins.Human, now, now));
+        return StoreOutcome<Annotation>.Success(annotation);
     }
 
     /// <summary>
@@ -174,8 +185,10 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
             new { result = draft.ResultJson, leadTime = draft.LeadTime, now, annotationId },
             scope.Transaction,
             cancellationToken: cancellationToken));
+        var updated = existing with { ResultJson = draft.ResultJson, LeadTime = draft.LeadTime, UpdatedAt = now };
+        await _journal.RecordAsync(scope, ChangeEvent.ForAnnotation(EventKinds.AnnotationUpdated, updated), cancellationToken);
         await scope.CommitAsync(cancellationToken);
-        return StoreOutcome<Annotation>.Success(existing with { ResultJson = draft.ResultJson, LeadTime = draft.LeadTime, UpdatedAt = now });
+        return StoreOutcome<Annotation>.Success(updated);
     }
 
     public async Task<StoreOutcome<Annotation>> DeleteAsync(long projectId, long annotationId, CancellationToken cancellationToken)
@@ -196,6 +209,7 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
             await TaskRows.SetCountAsync(scope, task, Math.Max(0, task.AnnotationCount - 1), overlap, clock.GetUtcNow(), cancellationToken);
         }
 
+        await _journal.RecordAsync(scope, ChangeEvent.ForAnnotation(EventKinds.AnnotationDeleted, existing), cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return StoreOutcome<Annotation>.Success(existing);
     }

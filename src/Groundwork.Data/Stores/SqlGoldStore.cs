@@ -1,11 +1,15 @@
 using Dapper;
 using Groundwork.Core;
+using Groundwork.Core.Events;
 using Groundwork.Core.Queue;
+using Groundwork.Data.Events;
 
 namespace Groundwork.Data.Stores;
 
 public sealed class SqlGoldStore(GroundworkDatabase db, TimeProvider clock) : IGoldStore
 {
+    private readonly ChangeJournal _journal = new(db, clock);
+
     public async Task<StoreOutcome<bool>> SetGoldAsync(long projectId, long taskId, GoldKind kind, string? groundTruthJson, CancellationToken cancellationToken)
     {
         await using var scope = await db.BeginWriteAsync(cancellationToken);
@@ -14,6 +18,15 @@ public sealed class SqlGoldStore(GroundworkDatabase db, TimeProvider clock) : IG
             new { kind = (int)kind, groundTruthJson = kind == GoldKind.None ? null : groundTruthJson, now = clock.GetUtcNow(), projectId, taskId },
             scope.Transaction,
             cancellationToken: cancellationToken));
+        if (changed > 0)
+        {
+            await _journal.RecordAsync(
+                scope,
+                new ChangeEvent(AuditActions.GoldSet, projectId, "task", taskId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    EventPayloads.Details(("kind", kind.ToString().ToLowerInvariant()))),
+                cancellationToken);
+        }
+
         await scope.CommitAsync(cancellationToken);
         return changed == 0
             ? StoreOutcome<bool>.NotFound($"task {taskId} does not exist in project {projectId}")

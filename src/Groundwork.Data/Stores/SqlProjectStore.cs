@@ -1,10 +1,15 @@
+using System.Globalization;
 using Dapper;
+using Groundwork.Core.Events;
 using Groundwork.Core.Projects;
+using Groundwork.Data.Events;
 
 namespace Groundwork.Data.Stores;
 
 public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) : IProjectStore
 {
+    private readonly ChangeJournal _journal = new(db, clock);
+
     public async Task<Project> CreateAsync(ProjectDraft draft, long createdBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -33,6 +38,10 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
             new { Id = id, UserId = createdBy, Role = (int)ProjectRole.Manager, Now = now },
             scope.Transaction,
             cancellationToken: cancellationToken));
+        await _journal.RecordAsync(
+            scope,
+            new ChangeEvent(AuditActions.ProjectCreated, id, "project", Text(id), EventPayloads.Details(("name", draft.Name), ("overlap", draft.Overlap))),
+            cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return new Project(id, draft.Name, draft.LabelConfig, draft.Instructions, draft.Overlap, createdBy, now, now) { Queue = draft.Queue, Quality = draft.Quality };
     }
@@ -98,6 +107,14 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
             },
             scope.Transaction,
             cancellationToken: cancellationToken));
+        if (changed > 0)
+        {
+            await _journal.RecordAsync(
+                scope,
+                new ChangeEvent(AuditActions.ProjectUpdated, id, "project", Text(id), EventPayloads.Details(("name", draft.Name), ("overlap", draft.Overlap))),
+                cancellationToken);
+        }
+
         await scope.CommitAsync(cancellationToken);
         return changed == 0 ? null : await GetAsync(id, cancellationToken);
     }
@@ -107,6 +124,11 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
         await using var scope = await db.BeginWriteAsync(cancellationToken);
         var changed = await scope.Connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM projects WHERE id = @id", new { id }, scope.Transaction, cancellationToken: cancellationToken));
+        if (changed > 0)
+        {
+            await _journal.RecordAsync(scope, new ChangeEvent(AuditActions.ProjectDeleted, id, "project", Text(id)), cancellationToken);
+        }
+
         await scope.CommitAsync(cancellationToken);
         return changed > 0;
     }
@@ -122,6 +144,10 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
             new { projectId, userId, role = (int)role, now = clock.GetUtcNow() },
             scope.Transaction,
             cancellationToken: cancellationToken));
+        await _journal.RecordAsync(
+            scope,
+            new ChangeEvent(AuditActions.MemberSet, projectId, "user", Text(userId), EventPayloads.Details(("user_id", userId), ("role", role.ToString().ToLowerInvariant()))),
+            cancellationToken);
         await scope.CommitAsync(cancellationToken);
     }
 
@@ -174,6 +200,8 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
         if (removed > 0)
         {
             await LeaseRows.EndLiveLeasesOfUserAsync(scope, projectId, userId, clock.GetUtcNow(), cancellationToken);
+            await _journal.RecordAsync(
+                scope, new ChangeEvent(AuditActions.MemberRemoved, projectId, "user", Text(userId), EventPayloads.Details(("user_id", userId))), cancellationToken);
         }
 
         await scope.CommitAsync(cancellationToken);
@@ -192,7 +220,14 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
             new { projectId, userId, now = clock.GetUtcNow() },
             scope.Transaction,
             cancellationToken: cancellationToken));
+        if (changed > 0)
+        {
+            await _journal.RecordAsync(
+                scope, new ChangeEvent(AuditActions.MemberReinstated, projectId, "user", Text(userId), EventPayloads.Details(("user_id", userId))), cancellationToken);
+        }
+
         await scope.CommitAsync(cancellationToken);
         return changed > 0;
     }
+    private static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,17 +1,23 @@
+using System.Globalization;
 using System.Text;
 using Dapper;
 using Groundwork.Core;
+using Groundwork.Core.Events;
 using Groundwork.Core.Import;
 using Groundwork.Core.Tasks;
+using Groundwork.Data.Events;
 using Groundwork.Data.Providers;
 
 namespace Groundwork.Data.Stores;
 
 public sealed class SqlTaskStore(GroundworkDatabase db, TimeProvider clock) : ITaskStore
 {
+    private readonly ChangeJournal _journal = new(db, clock);
+
+    // A journal holds no state, so the importer may have its own.
     private readonly ITaskImporter _importer = db is PostgresDatabase
-        ? new PostgresTaskImporter(db, clock)
-        : new SqliteTaskImporter(db, clock);
+        ? new PostgresTaskImporter(db, clock, new ChangeJournal(db, clock))
+        : new SqliteTaskImporter(db, clock, new ChangeJournal(db, clock));
 
     public async Task<ImportResult> ImportAsync(long projectId, long importedBy, TaskSpool spool, IProgress<long>? progress, CancellationToken cancellationToken)
     {
@@ -109,6 +115,16 @@ public sealed class SqlTaskStore(GroundworkDatabase db, TimeProvider clock) : IT
             new { changed.Priority, changed.Overlap, status = changed.Status.ToName(), changed.UpdatedAt, changed.Id },
             scope.Transaction,
             cancellationToken: cancellationToken));
+        await _journal.RecordAsync(
+            scope,
+            new ChangeEvent(AuditActions.TaskUpdated, projectId, "task", taskId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                EventPayloads.Details(("priority", changed.Priority), ("overlap", changed.Overlap), ("status", changed.Status.ToName()))),
+            cancellationToken);
+        if (changed.Status == LabelingTaskStatus.Completed && task.Status != LabelingTaskStatus.Completed)
+        {
+            await _journal.TaskCompletedAsync(scope, projectId, taskId, cancellationToken);
+        }
+
         await scope.CommitAsync(cancellationToken);
         return StoreOutcome<LabelingTask>.Success(changed);
     }
@@ -134,6 +150,10 @@ public sealed class SqlTaskStore(GroundworkDatabase db, TimeProvider clock) : IT
             new { status = TaskStatusNames.Canceled, now, taskId },
             scope.Transaction,
             cancellationToken: cancellationToken));
+        await _journal.RecordAsync(
+            scope,
+            new ChangeEvent(AuditActions.TaskCanceled, projectId, "task", taskId.ToString(CultureInfo.InvariantCulture), EventPayloads.Details(("previous_status", task.Status.ToName()))),
+            cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return StoreOutcome<LabelingTask>.Success(task with { Status = LabelingTaskStatus.Canceled, UpdatedAt = now });
     }

@@ -1,11 +1,16 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
+using Groundwork.Core.Events;
 using Groundwork.Core.Users;
+using Groundwork.Data.Events;
 
 namespace Groundwork.Data.Stores;
 
 public sealed class SqlUserStore(GroundworkDatabase db, TimeProvider clock) : IUserStore
 {
+    private readonly ChangeJournal _journal = new(db, clock);
+
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
@@ -40,6 +45,10 @@ public sealed class SqlUserStore(GroundworkDatabase db, TimeProvider clock) : IU
                 new { email, name, isAdmin, now },
                 scope.Transaction,
                 cancellationToken: cancellationToken));
+            await _journal.RecordAsync(
+                scope,
+                new ChangeEvent(AuditActions.UserCreated, null, "user", id.ToString(CultureInfo.InvariantCulture), EventPayloads.Details(("email", email), ("is_admin", isAdmin))),
+                cancellationToken);
             await scope.CommitAsync(cancellationToken);
         }
         catch (DbException) when (db.Provider == DatabaseProvider.Postgres)
@@ -60,6 +69,10 @@ public sealed class SqlUserStore(GroundworkDatabase db, TimeProvider clock) : IU
             new { userId, name, prefix, tokenHash, now },
             scope.Transaction,
             cancellationToken: cancellationToken));
+        await _journal.RecordAsync(
+            scope,
+            new ChangeEvent(AuditActions.ApiTokenCreated, null, "api_token", id.ToString(CultureInfo.InvariantCulture), EventPayloads.Details(("user_id", userId), ("name", name), ("prefix", prefix))),
+            cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return new ApiToken(id, userId, name, prefix, now, null, null);
     }

@@ -1,9 +1,11 @@
 using System.Data.Common;
 using Dapper;
 using Groundwork.Core;
+using Groundwork.Core.Events;
 using Groundwork.Core.Export;
 using Groundwork.Core.Queue;
 using Groundwork.Core.Tasks;
+using Groundwork.Data.Events;
 
 namespace Groundwork.Data.Stores;
 
@@ -15,6 +17,8 @@ namespace Groundwork.Data.Stores;
 /// </summary>
 public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGoldDraw goldDraw) : IWorkQueue
 {
+    private readonly ChangeJournal _journal = new(db, clock);
+
     private const string Live = "state = 0";
 
     public async Task<NextTaskOutcome> NextAsync(long projectId, long userId, CancellationToken cancellationToken)
@@ -131,6 +135,11 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
         }
 
         await LeaseRows.EndAsync(scope, lease!, LeaseState.Skipped, now, reason, cancellationToken);
+        await _journal.RecordAsync(
+            scope,
+            new ChangeEvent(AuditActions.LeaseSkipped, projectId, "lease", leaseId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                EventPayloads.Details(("task_id", lease!.TaskId), ("reason", reason))),
+            cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return StoreOutcome<TaskLease>.Success(lease! with { State = LeaseState.Skipped });
     }
@@ -189,6 +198,8 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
             : "DELETE FROM paused_batches WHERE project_id = @projectId AND batch = @batch";
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             sql, new { projectId, batch, now = clock.GetUtcNow() }, scope.Transaction, cancellationToken: cancellationToken));
+        await _journal.RecordAsync(
+            scope, new ChangeEvent(paused ? AuditActions.BatchPaused : AuditActions.BatchResumed, projectId, "batch", batch), cancellationToken);
         await scope.CommitAsync(cancellationToken);
     }
 

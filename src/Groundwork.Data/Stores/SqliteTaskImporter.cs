@@ -1,6 +1,10 @@
+using System.Globalization;
+using Dapper;
 using Groundwork.Core.Annotations;
+using Groundwork.Core.Events;
 using Groundwork.Core.Import;
 using Groundwork.Core.Tasks;
+using Groundwork.Data.Events;
 using Microsoft.Data.Sqlite;
 
 namespace Groundwork.Data.Stores;
@@ -8,8 +12,10 @@ namespace Groundwork.Data.Stores;
 /// <summary>
 /// SQLite bulk import: one prepared INSERT reused for every row, in one write transaction.
 /// A unique_id already present (in the project or earlier in the spool) is skipped by the upsert clause.
+/// The import is audited, and <c>task.created</c> is queued for the new tasks (ids above the largest
+/// before the import: the write transaction excludes every other writer) when a subscription wants it.
 /// </summary>
-internal sealed class SqliteTaskImporter(GroundworkDatabase db, TimeProvider clock) : ITaskImporter
+internal sealed class SqliteTaskImporter(GroundworkDatabase db, TimeProvider clock, ChangeJournal journal) : ITaskImporter
 {
     private const int ProgressEvery = 10_000;
 
@@ -19,13 +25,15 @@ internal sealed class SqliteTaskImporter(GroundworkDatabase db, TimeProvider clo
         await using var scope = await db.BeginWriteAsync(cancellationToken);
         var connection = (SqliteConnection)scope.Connection;
         var transaction = (SqliteTransaction)scope.Transaction;
+        var lastIdBefore = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COALESCE(MAX(id), 0) FROM tasks", transaction: transaction, cancellationToken: cancellationToken));
 
         await using var insertTask = connection.CreateCommand();
         insertTask.Transaction = transaction;
         insertTask.CommandText =
             """
-            INSERT INTO tasks (project_id, data, unique_id, metadata, priority, batch, status, annotation_count, created_at, updated_at)
-            VALUES ($project, $data, $unique_id, $metadata, $priority, $batch, $status, $count, $now, $now)
+            INSERT INTO tasks (project_id, data, unique_id, metadata, priority, batch, callback_url, status, annotation_count, created_at, updated_at)
+            VALUES ($project, $data, $unique_id, $metadata, $priority, $batch, $callback_url, $status, $count, $now, $now)
             ON CONFLICT (project_id, unique_id) WHERE unique_id IS NOT NULL DO NOTHING
             """;
         insertTask.Parameters.AddWithValue("$project", projectId);
@@ -34,6 +42,7 @@ internal sealed class SqliteTaskImporter(GroundworkDatabase db, TimeProvider clo
         var metadata = insertTask.Parameters.Add("$metadata", SqliteType.Text);
         var priority = insertTask.Parameters.Add("$priority", SqliteType.Integer);
         var batch = insertTask.Parameters.Add("$batch", SqliteType.Text);
+        var callbackUrl = insertTask.Parameters.Add("$callback_url", SqliteType.Text);
         var status = insertTask.Parameters.Add("$status", SqliteType.Text);
         var count = insertTask.Parameters.Add("$count", SqliteType.Integer);
         insertTask.Parameters.AddWithValue("$now", now);
@@ -82,6 +91,7 @@ internal sealed class SqliteTaskImporter(GroundworkDatabase db, TimeProvider clo
             metadata.Value = (object?)task.MetadataJson ?? DBNull.Value;
             priority.Value = task.Priority;
             batch.Value = (object?)task.Batch ?? DBNull.Value;
+            callbackUrl.Value = (object?)task.CallbackUrl ?? DBNull.Value;
             status.Value = TaskLifecycle.StatusFor(LabelingTaskStatus.Queued, annotations.Count, overlap).ToName();
             count.Value = annotations.Count;
             if (insertTask.ExecuteNonQuery() == 0)
@@ -121,8 +131,13 @@ internal sealed class SqliteTaskImporter(GroundworkDatabase db, TimeProvider clo
             }
         }
 
+        var result = new ImportResult(created, skipped, annotationsCreated, predictionsCreated);
+        var parameters = new DynamicParameters();
+        parameters.Add("lastIdBefore", lastIdBefore);
+        await journal.TasksCreatedAsync(scope, projectId, "t.id > @lastIdBefore", parameters, cancellationToken);
+        await journal.RecordAsync(scope, ImportAudit.Change(projectId, result), cancellationToken);
         await scope.CommitAsync(cancellationToken);
         progress?.Report(seen);
-        return new ImportResult(created, skipped, annotationsCreated, predictionsCreated);
+        return result;
     }
 }

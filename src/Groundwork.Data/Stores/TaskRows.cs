@@ -33,14 +33,19 @@ internal static class TaskRows
             "SELECT overlap FROM projects WHERE id = @ProjectId", new { task.ProjectId }, scope.Transaction, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Stores a new annotation count and the status the lifecycle gives for it.</summary>
-    public static Task SetCountAsync(WriteScope scope, LabelingTask task, int annotationCount, int overlap, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a new annotation count and the status the lifecycle gives for it, and returns that status.
+    /// When it is <c>completed</c> and the task was not, the caller records it with
+    /// <see cref="Events.ChangeJournal.TaskCompletedAsync"/> in the same transaction.
+    /// </summary>
+    public static async Task<LabelingTaskStatus> SetCountAsync(WriteScope scope, LabelingTask task, int annotationCount, int overlap, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var status = TaskLifecycle.StatusFor(task.Status, annotationCount, overlap);
-        return scope.Connection.ExecuteAsync(new CommandDefinition(
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE tasks SET annotation_count = @annotationCount, status = @status, updated_at = @now WHERE id = @Id",
             new { annotationCount, status = status.ToName(), now, task.Id },
             scope.Transaction,
             cancellationToken: cancellationToken));
+        return status;
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Groundwork.Core.Events;
 using Groundwork.Core.Import;
 
 namespace Groundwork.Formats.Import;
@@ -80,7 +81,7 @@ public sealed class CsvTaskReader(char delimiter = ',') : ITaskReader
 
     private static ImportTask ToTask(CsvReader csv, string[] header, long line, ImportDefaults defaults, MemoryStream buffer)
     {
-        string? uniqueId = null, batch = defaults.Batch;
+        string? uniqueId = null, batch = defaults.Batch, callbackUrl = null;
         var priority = defaults.Priority;
         buffer.SetLength(0);
         using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
@@ -106,6 +107,10 @@ public sealed class CsvTaskReader(char delimiter = ',') : ITaskReader
                     case "batch":
                         batch = value.Length == 0 ? defaults.Batch : value;
                         break;
+                    case "callback_url":
+                        callbackUrl = value.Length == 0 ? null
+                            : WebhookUrl.Check(value) is { } problem ? throw new ImportFormatException($"callback_url {problem}", line, "callback_url") : value;
+                        break;
                     default:
                         writer.WriteString(header[i], value);
                         break;
@@ -115,7 +120,7 @@ public sealed class CsvTaskReader(char delimiter = ',') : ITaskReader
             writer.WriteEndObject();
         }
 
-        return new ImportTask(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), uniqueId, null, priority, batch, Line: line);
+        return new ImportTask(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), uniqueId, null, priority, batch, Line: line, CallbackUrl: callbackUrl);
     }
 
     private static void CheckHeader(string[] header)

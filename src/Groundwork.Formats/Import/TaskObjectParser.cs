@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Groundwork.Core.Events;
 using Groundwork.Core.Import;
 
 namespace Groundwork.Formats.Import;
@@ -8,7 +9,7 @@ namespace Groundwork.Formats.Import;
 /// <summary>
 /// Turns one JSON object into an <see cref="ImportTask"/>, in either of the two shapes Label Studio accepts:
 /// <list type="bullet">
-/// <item>the task form <c>{"data": {...}, "unique_id": "...", "meta": {...}, "priority": 1, "batch": "...", "annotations": [...], "predictions": [...]}</c>
+/// <item>the task form <c>{"data": {...}, "unique_id": "...", "meta": {...}, "priority": 1, "batch": "...", "callback_url": "https://...", "annotations": [...], "predictions": [...]}</c>
 /// (other keys such as <c>id</c> or <c>created_at</c> are ignored);</item>
 /// <item>a flat object, which becomes the task's data as a whole.</item>
 /// </list>
@@ -32,7 +33,7 @@ public static class TaskObjectParser
                 throw new ImportFormatException("a task must be a JSON object", line);
             }
 
-            string? data = null, uniqueId = null, metadata = null, batch = null, annotations = null, predictions = null;
+            string? data = null, uniqueId = null, metadata = null, batch = null, annotations = null, predictions = null, callbackUrl = null;
             int? priority = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -60,6 +61,9 @@ public static class TaskObjectParser
                             _ => throw new ImportFormatException("batch must be a string", line, "batch"),
                         };
                         break;
+                    case "callback_url":
+                        callbackUrl = CallbackUrl(ref reader, line);
+                        break;
                     case "annotations":
                         annotations = ResultArray(ref reader, json, line, "annotations");
                         break;
@@ -83,7 +87,7 @@ public static class TaskObjectParser
                 return new ImportTask(Encoding.UTF8.GetString(json.Trim(" \t\r\n"u8)), Batch: defaults.Batch, Priority: defaults.Priority, Line: line);
             }
 
-            return new ImportTask(data, uniqueId, metadata, priority ?? defaults.Priority, batch ?? defaults.Batch, annotations, predictions, line);
+            return new ImportTask(data, uniqueId, metadata, priority ?? defaults.Priority, batch ?? defaults.Batch, annotations, predictions, line, callbackUrl);
         }
         catch (JsonException ex)
         {
@@ -129,6 +133,18 @@ public static class TaskObjectParser
 
     private static string NonEmpty(string value, long line) =>
         value.Length is > 0 and <= 512 ? value : throw new ImportFormatException("unique_id must have 1 to 512 characters", line, "unique_id");
+
+    private static string? CallbackUrl(ref Utf8JsonReader reader, long line)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        var url = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        var problem = WebhookUrl.Check(url);
+        return problem is null ? url : throw new ImportFormatException($"callback_url {problem}", line, "callback_url");
+    }
 
     private static int Priority(ref Utf8JsonReader reader, long line) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value)

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Groundwork.Core.Events;
 using Groundwork.Core.Projects;
+using Groundwork.Data.Events;
 using Groundwork.Formats.Import;
 using Groundwork.Hosting;
 
@@ -28,8 +30,10 @@ public static class BenchCommand
     {
         var store = new StoreOptionsBinder();
         var tasks = new Option<int>("--tasks") { Description = "How many tasks to generate and import", DefaultValueFactory = _ => 1_000_000 };
+        var subscribed = new Option<bool>("--subscribed") { Description = "Subscribe a webhook to task.created first, so the import also queues one outbox delivery per task" };
         var command = new Command("import", "Generate a JSONL file of small text tasks and import it");
         command.Options.Add(tasks);
+        command.Options.Add(subscribed);
         store.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,6 +47,14 @@ public static class BenchCommand
             using var local = LocalStore.Open(workspace.Options);
             var admin = await local.AdminAsync(cancellationToken);
             var project = await local.Projects.CreateAsync(new ProjectDraft("bench import", BenchConfig, string.Empty, 1), admin.Id, cancellationToken);
+            var withSubscriber = parse.GetValue(subscribed);
+            if (withSubscriber)
+            {
+                // Never dispatched (no server runs here): the figure is the cost of writing the outbox rows.
+                await new SqlWebhookStore(local.Database, TimeProvider.System).CreateAsync(
+                    project.Id, new WebhookDraft("http://127.0.0.1:9/bench", [EventKinds.TaskCreated], true), "bench-secret-never-used", admin.Id, cancellationToken);
+            }
+
             GC.Collect();
             BenchReport.ResetPeakRss();
             var clock = Stopwatch.StartNew();
@@ -51,7 +63,7 @@ public static class BenchCommand
             var seconds = clock.Elapsed.TotalSeconds;
             var peak = BenchReport.PeakRssMegabytes();
             BenchReport.Print(
-                $"bench import: {count:N0} tasks into {local.Database.Provider}",
+                $"bench import: {count:N0} tasks into {local.Database.Provider}{(withSubscriber ? ", with a task.created subscriber" : string.Empty)}",
                 [
                     ("input", $"{bytes / 1024.0 / 1024.0:F1} MiB JSONL, generated in {generated.Elapsed.TotalSeconds:F2} s"),
                     ("created / skipped", $"{result.Created:N0} / {result.Skipped:N0}"),
@@ -63,6 +75,7 @@ public static class BenchCommand
                 {
                     ["bench"] = "import",
                     ["provider"] = local.Database.Provider.ToString().ToLowerInvariant(),
+                    ["subscribed"] = withSubscriber,
                     ["tasks"] = count,
                     ["created"] = result.Created,
                     ["tasks_per_second"] = Math.Round(count / seconds),

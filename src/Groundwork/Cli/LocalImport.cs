@@ -1,3 +1,4 @@
+using Groundwork.Core.Events;
 using Groundwork.Core.Import;
 using Groundwork.Formats.Import;
 
@@ -22,6 +23,10 @@ public static class LocalImport
             }
         }
 
-        return await store.Tasks.ImportAsync(projectId, admin.Id, spool, tasksWritten, cancellationToken);
+        // The audit log records the CLI's import as the admin's, from "cli".
+        using (ActorScope.Begin(new Actor(admin.Id, "cli")))
+        {
+            return await store.Tasks.ImportAsync(projectId, admin.Id, spool, tasksWritten, cancellationToken);
+        }
     }
 }

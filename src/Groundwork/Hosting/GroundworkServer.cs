@@ -2,18 +2,21 @@ using System.Text.Json;
 using Groundwork.Api;
 using Groundwork.Core;
 using Groundwork.Core.Annotations;
+using Groundwork.Core.Events;
 using Groundwork.Core.Export;
 using Groundwork.Core.Projects;
 using Groundwork.Core.Queue;
 using Groundwork.Core.Tasks;
 using Groundwork.Core.Users;
 using Groundwork.Data;
+using Groundwork.Data.Events;
 using Groundwork.Data.Stores;
 using Groundwork.Consensus;
 using Groundwork.Core.Quality;
 using Groundwork.Errors;
 using Groundwork.Queue;
 using Groundwork.Security;
+using Groundwork.Webhooks;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Json;
@@ -74,6 +77,10 @@ public static class GroundworkServer
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(QueueMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
+        services.AddSingleton<IWebhookStore, SqlWebhookStore>();
+        services.AddSingleton<IAuditLog, SqlAuditLog>();
+        services.AddSingleton(sp => new ChangeJournal(sp.GetRequiredService<GroundworkDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        AddWebhooks(services);
         services.AddSingleton<ProjectAccess>();
         services.AddSingleton<AnnotationResultCheck>();
         services.AddSingleton(sp => new AdminBootstrapper(sp.GetRequiredService<IUserStore>(), sp.GetService<TextWriter>() ?? Console.Out));
@@ -99,6 +106,25 @@ public static class GroundworkServer
         services.AddOpenApi(o => o.AddDocumentTransformer<TokenSecurityTransformer>());
     }
 
+    /// <summary>The outbox dispatcher: options checked at start, a named HTTP client that never follows redirects.</summary>
+    private static void AddWebhooks(IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = new WebhookConnector(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks).ConnectAsync,
+            })
+            .RemoveAllLoggers();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+    }
+
     /// <summary>Builds the app and maps the pipeline and endpoints.</summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
@@ -109,6 +135,7 @@ public static class GroundworkServer
         app.UseRouting();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
 
         app.MapPrometheusScrapingEndpoint("/metrics");
@@ -126,6 +153,8 @@ public static class GroundworkServer
         app.MapProgressApi();
         app.MapConsensusApi();
         app.MapExportApi();
+        app.MapWebhooksApi();
+        app.MapAuditApi();
         return app;
     }
 

@@ -11,7 +11,7 @@ public sealed class TaskSpoolTests
         var tasks = new[]
         {
             new ImportTask("""{"text":"é ✓"}""", "u1", """{"m":1}""", 5, "b", """[{"result":[]}]""", null, 3),
-            new ImportTask("{}", Line: 4),
+            new ImportTask("{}", Line: 4, CallbackUrl: "https://example.com/cb?task=1"),
             new ImportTask("""{"x":null}""", null, null, -2, null, null, """[{"result":[],"score":0.5}]""", 9),
         };
         foreach (var task in tasks)

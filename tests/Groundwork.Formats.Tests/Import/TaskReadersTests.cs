@@ -133,4 +133,26 @@ public sealed class TaskReadersTests
         Assert.Null(TaskReaders.ForContentType("application/xml"));
         Assert.Null(TaskReaders.ForFileName("../../etc/passwd"));
     }
+
+    [Fact]
+    public async Task JsonLines_CallbackUrl_IsReadAndChecked()
+    {
+        var tasks = await ReadAsync(new JsonLinesTaskReader(), """{"data":{"t":1},"callback_url":"https://example.com/cb/1"}""" + "\n" + """{"data":{"t":2},"callback_url":null}""");
+        Assert.Equal(["https://example.com/cb/1", null], tasks.Select(t => t.CallbackUrl));
+
+        var error = await Assert.ThrowsAsync<ImportFormatException>(() => ReadAsync(new JsonLinesTaskReader(), """{"data":{"t":1}}""" + "\n" + """{"data":{"t":2},"callback_url":"mailto:x@example.com"}"""));
+        Assert.Equal(2, error.Line);
+        Assert.Equal("callback_url", error.Field);
+    }
+
+    [Fact]
+    public async Task Csv_CallbackUrlColumn_IsTheTasksCallbackNotData()
+    {
+        var tasks = await ReadAsync(new CsvTaskReader(), "text,callback_url\nhello,https://example.com/cb\nbye,\n");
+        Assert.Equal(["https://example.com/cb", null], tasks.Select(t => t.CallbackUrl));
+        Assert.Equal("""{"text":"hello"}""", tasks[0].DataJson);
+
+        var error = await Assert.ThrowsAsync<ImportFormatException>(() => ReadAsync(new CsvTaskReader(), "text,callback_url\nhello,example.com/cb\n"));
+        Assert.Equal(("callback_url", 2L), (error.Field, error.Line));
+    }
 }

@@ -21,12 +21,17 @@ public sealed class TestApp : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _folder;
     private readonly TemporaryDatabase? _database;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsStore;
+    private bool _stopped;
 
-    private TestApp(WebApplication app, string folder, TemporaryDatabase? database, string provider)
+    private TestApp(WebApplication app, string folder, TemporaryDatabase? database, string provider, Dictionary<string, string?> settings, bool ownsStore)
     {
         _app = app;
         _folder = folder;
         _database = database;
+        _settings = settings;
+        _ownsStore = ownsStore;
         Provider = provider;
         Client = CreateClient(AdminToken);
     }
@@ -66,6 +71,41 @@ public sealed class TestApp : IAsyncDisposable
             }
         }
 
+        var app = await BuildAndStartAsync(settings, configureServices);
+        return new TestApp(app, folder, database, provider, settings, ownsStore: true);
+    }
+
+    /// <summary>
+    /// Another server on the same store and data folder (so the same data-protection keys), as a second
+    /// process sharing one database would be, or a restart of this one. It leaves the store in place when disposed.
+    /// </summary>
+    public async Task<TestApp> StartPeerAsync(IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? configureServices = null)
+    {
+        var settings = new Dictionary<string, string?>(_settings, StringComparer.Ordinal);
+        if (extraSettings is not null)
+        {
+            foreach (var (key, value) in extraSettings)
+            {
+                settings[key] = value;
+            }
+        }
+
+        var app = await BuildAndStartAsync(settings, configureServices);
+        return new TestApp(app, _folder, null, Provider, settings, ownsStore: false);
+    }
+
+    /// <summary>Stops the server (its background workers too) but keeps the store for a peer; disposing later cleans up.</summary>
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await _app.StopAsync();
+        }
+    }
+
+    private static async Task<WebApplication> BuildAndStartAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? configureServices)
+    {
         var builder = GroundworkServer.CreateBuilder([], settings);
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton<TextWriter>(TextWriter.Null);
@@ -73,7 +113,7 @@ public sealed class TestApp : IAsyncDisposable
         var app = GroundworkServer.Build(builder);
         await GroundworkServer.InitializeAsync(app.Services, CancellationToken.None);
         await app.StartAsync();
-        return new TestApp(app, folder, database, provider);
+        return app;
     }
 
     /// <summary>A client that sends the given token (or none).</summary>
@@ -102,8 +142,13 @@ public sealed class TestApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync();
+        await StopAsync();
         await _app.DisposeAsync();
+        if (!_ownsStore)
+        {
+            return;
+        }
+
         if (_database is not null)
         {
             await _database.DisposeAsync();

@@ -58,6 +58,21 @@ public sealed class RoleMatrixTests
         ["GET /api/v1/projects/{projectId}/consensus"] = Caller.Reviewer,
         ["GET /api/v1/projects/{projectId}/tasks/{taskId}/consensus"] = Caller.Reviewer,
         ["GET /api/v1/projects/{projectId}/skills"] = Caller.Manager,
+        ["POST /api/v1/projects/{projectId}/webhooks"] = Caller.Manager,
+        ["GET /api/v1/projects/{projectId}/webhooks"] = Caller.Manager,
+        ["GET /api/v1/projects/{projectId}/webhooks/{webhookId}"] = Caller.Manager,
+        ["PATCH /api/v1/projects/{projectId}/webhooks/{webhookId}"] = Caller.Manager,
+        ["DELETE /api/v1/projects/{projectId}/webhooks/{webhookId}"] = Caller.Manager,
+        ["POST /api/v1/projects/{projectId}/webhooks/{webhookId}/rotate-secret"] = Caller.Manager,
+        ["POST /api/v1/projects/{projectId}/webhooks/{webhookId}/ping"] = Caller.Manager,
+        ["GET /api/v1/projects/{projectId}/webhooks/{webhookId}/deliveries"] = Caller.Manager,
+        ["GET /api/v1/projects/{projectId}/webhooks/{webhookId}/deliveries/{deliveryId}"] = Caller.Manager,
+        ["POST /api/v1/projects/{projectId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver"] = Caller.Manager,
+        ["GET /api/v1/projects/{projectId}/callbacks/secret"] = Caller.Manager,
+        ["POST /api/v1/projects/{projectId}/callbacks/secret/rotate"] = Caller.Manager,
+        ["GET /api/v1/projects/{projectId}/callbacks/deliveries"] = Caller.Manager,
+        ["POST /api/v1/projects/{projectId}/callbacks/deliveries/{deliveryId}/redeliver"] = Caller.Manager,
+        ["GET /api/v1/projects/{projectId}/audit"] = Caller.Manager,
     };
 
     /// <summary>Routes outside any project: any signed-in user (or only admins, where marked).</summary>
@@ -66,6 +81,7 @@ public sealed class RoleMatrixTests
         ["GET /api/v1/projects"] = Caller.Outsider,
         ["POST /api/v1/projects"] = Caller.Outsider,
         ["POST /api/v1/label-configs/validate"] = Caller.Outsider,
+        ["GET /api/v1/audit"] = Caller.Admin,
     };
 
     [Fact]
@@ -210,6 +226,10 @@ public sealed class RoleMatrixTests
 
         public required long UnleasedTaskId { get; init; }
 
+        public required long WebhookId { get; init; }
+
+        public required long DeliveryId { get; init; }
+
         public required Dictionary<Caller, HttpClient> Clients { get; init; }
 
         public static async Task<Fixture> CreateAsync(TestApp app)
@@ -226,6 +246,13 @@ public sealed class RoleMatrixTests
             var created = await (await SubmitAsync(annotator, projectId, first, Choice("a"))).JsonAsync();
             var second = (await annotator.NextAsync(projectId))!;
             await app.Services.GetRequiredService<Groundwork.Consensus.ConsensusWorker>().RunOnceAsync(CancellationToken.None);
+            var hook = await app.Client.PostAsync(
+                $"/api/v1/projects/{projectId}/webhooks",
+                new StringContent("""{"url":"https://hooks.example.com/groundwork"}""", System.Text.Encoding.UTF8, "application/json"));
+            await hook.ExpectAsync(HttpStatusCode.Created);
+            var webhookId = (await hook.JsonAsync()).Id();
+            var ping = await app.Client.PostAsync($"/api/v1/projects/{projectId}/webhooks/{webhookId}/ping", null);
+            await ping.ExpectAsync(HttpStatusCode.Accepted);
             return new Fixture
             {
                 ProjectId = projectId,
@@ -234,6 +261,8 @@ public sealed class RoleMatrixTests
                 LeaseId = LeaseId(second),
                 AnnotatorId = annotatorId,
                 UnleasedTaskId = ids[2],
+                WebhookId = webhookId,
+                DeliveryId = (await ping.JsonAsync()).Id(),
                 Clients = new Dictionary<Caller, HttpClient>
                 {
                     [Caller.Outsider] = outsider,
@@ -252,6 +281,8 @@ public sealed class RoleMatrixTests
             .Replace("{annotationId}", AnnotationId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{leaseId}", LeaseId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{userId}", AnnotatorId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{webhookId}", WebhookId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{deliveryId}", DeliveryId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{batch}", "b", StringComparison.Ordinal);
     }
 }
