@@ -10,6 +10,8 @@ using Groundwork.Data;
 using Groundwork.Data.Stores;
 using Groundwork.Errors;
 using Groundwork.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Json;
@@ -71,10 +73,56 @@ public static class GroundworkServer
             o.SerializerOptions.DictionaryKeyPolicy = null;
             o.SerializerOptions.MaxDepth = 64;
         });
-        services.AddAuthentication(GroundworkClaims.Scheme)
-            .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(GroundworkClaims.Scheme, _ => { });
-        services.AddAuthorization();
+        AddAccounts(services);
         services.AddOpenApi(o => o.AddDocumentTransformer<TokenSecurityTransformer>());
+    }
+
+    /// <summary>
+    /// Users, passwords, sessions and tokens: the default scheme picks API tokens when an Authorization header is present,
+    /// else the <c>gw_session</c> cookie; cookie requests that change things need the anti-forgery header; rate limits.
+    /// </summary>
+    public static void AddAccounts(IServiceCollection services)
+    {
+        services.AddOptions<SessionCookieOptions>().BindConfiguration(SessionCookieOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Passwords>();
+        services.AddSingleton<CredentialCache>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<SessionCookieEvents>();
+        services.AddAuthentication(GroundworkClaims.PolicyScheme)
+            .AddPolicyScheme(GroundworkClaims.PolicyScheme, "API token or session cookie", o =>
+            {
+                o.ForwardDefaultSelector = context => string.IsNullOrEmpty(context.Request.Headers.Authorization) ? GroundworkClaims.SessionScheme : GroundworkClaims.Scheme;
+                o.ForwardChallenge = GroundworkClaims.Scheme;
+                o.ForwardForbid = GroundworkClaims.Scheme;
+            })
+            .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(GroundworkClaims.Scheme, _ => { })
+            .AddCookie(GroundworkClaims.SessionScheme, o =>
+            {
+                o.Cookie.Name = SessionCookieOptions.CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.Path = "/";
+                o.SlidingExpiration = true;
+                o.EventsType = typeof(SessionCookieEvents);
+            });
+        services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>>(sp => new ConfigureNamedOptions<CookieAuthenticationOptions>(GroundworkClaims.SessionScheme, o =>
+        {
+            var sessions = sp.GetRequiredService<IOptions<SessionCookieOptions>>().Value;
+            o.Cookie.SecurePolicy = sessions.SecurePolicy;
+            o.Cookie.SameSite = sessions.SameSite;
+            o.ExpireTimeSpan = sessions.IdleTimeout;
+        }));
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = SessionCookieOptions.AntiforgeryHeaderName;
+            o.Cookie.Name = SessionCookieOptions.AntiforgeryCookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddSingleton<IConfigureOptions<AntiforgeryOptions>>(sp => new ConfigureOptions<AntiforgeryOptions>(o =>
+            o.Cookie.SecurePolicy = sp.GetRequiredService<IOptions<SessionCookieOptions>>().Value.SecurePolicy));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(GroundworkClaims.AdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(GroundworkClaims.Admin, "true"));
+        services.AddGroundworkRateLimiting();
     }
 
     /// <summary>Builds the app and maps the pipeline and endpoints.</summary>
@@ -87,6 +135,8 @@ public static class GroundworkServer
         app.UseRouting();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<CsrfProtectionMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -98,6 +148,9 @@ public static class GroundworkServer
         app.MapImportApi(app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.MaxImportBytes);
         app.MapAnnotationsApi();
         app.MapExportApi();
+        app.MapAuthApi();
+        app.MapMeApi();
+        app.MapUsersApi();
         return app;
     }
 
@@ -117,19 +170,35 @@ public static class GroundworkServer
     }
 
     /// <summary>Maps GROUNDWORK_* environment variables onto configuration keys.</summary>
-    public static Dictionary<string, string?> EnvironmentSettings()
+    public static Dictionary<string, string?> EnvironmentSettings() => EnvironmentSettings(Environment.GetEnvironmentVariable);
+
+    /// <summary>
+    /// Maps GROUNDWORK_* variables read through <paramref name="environment"/> onto configuration keys. The secrets
+    /// (GROUNDWORK_DB, GROUNDWORK_BOOTSTRAP_TOKEN) may instead come from files named by GROUNDWORK_DB_FILE and
+    /// GROUNDWORK_BOOTSTRAP_TOKEN_FILE.
+    /// </summary>
+    public static Dictionary<string, string?> EnvironmentSettings(Func<string, string?> environment)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
-        Map("GROUNDWORK_DB", $"{StorageOptions.Section}:Database");
+        Secret("GROUNDWORK_DB", $"{StorageOptions.Section}:Database");
         Map("GROUNDWORK_DATA_DIR", $"{StorageOptions.Section}:DataDirectory");
         Map("GROUNDWORK_MIGRATE", $"{StorageOptions.Section}:MigrateOnStart");
-        Map("GROUNDWORK_BOOTSTRAP_TOKEN", $"{BootstrapOptions.Section}:Token");
+        Secret("GROUNDWORK_BOOTSTRAP_TOKEN", $"{BootstrapOptions.Section}:Token");
         return settings;
 
         void Map(string variable, string key)
         {
-            var value = Environment.GetEnvironmentVariable(variable);
+            var value = environment(variable);
             if (!string.IsNullOrEmpty(value))
+            {
+                settings[key] = value;
+            }
+        }
+
+        void Secret(string variable, string key)
+        {
+            if (EnvironmentSecrets.Read(variable, environment) is { } value)
             {
                 settings[key] = value;
             }
