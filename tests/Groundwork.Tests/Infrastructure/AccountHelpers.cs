@@ -18,6 +18,9 @@ public static class AccountHelpers
         return await response.JsonAsync();
     }
 
+    public static Groundwork.Core.Users.IUserStore GetRequiredServiceUsers(this IServiceProvider services) =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Groundwork.Core.Users.IUserStore>(services);
+
     /// <summary>A browser signed in as <paramref name="email"/>.</summary>
     public static async Task<Browser> SignedInBrowserAsync(this TestApp app, string email, string password = Password)
     {
