@@ -118,8 +118,12 @@ public static class GroundworkServer
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        // IAntiforgery refuses to run at all over plain HTTP with SecurePolicy=Always, and http://localhost must work:
+        // its cookie is Secure whenever the request is HTTPS (the session cookie itself keeps Always).
         services.AddSingleton<IConfigureOptions<AntiforgeryOptions>>(sp => new ConfigureOptions<AntiforgeryOptions>(o =>
-            o.Cookie.SecurePolicy = sp.GetRequiredService<IOptions<SessionCookieOptions>>().Value.SecurePolicy));
+            o.Cookie.SecurePolicy = sp.GetRequiredService<IOptions<SessionCookieOptions>>().Value.SecurePolicy == CookieSecurePolicy.None
+                ? CookieSecurePolicy.None
+                : CookieSecurePolicy.SameAsRequest));
         services.AddAuthorizationBuilder()
             .AddPolicy(GroundworkClaims.AdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(GroundworkClaims.Admin, "true"));
         services.AddGroundworkRateLimiting();

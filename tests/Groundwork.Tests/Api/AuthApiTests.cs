@@ -31,6 +31,21 @@ public sealed class AuthApiTests
         Assert.DoesNotContain(AccountHelpers.Password, session, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SignIn_OverPlainHttp_AsOnLocalhost_SetsTheSecureSessionCookie()
+    {
+        await using var app = await TestApp.StartAsync("sqlite");
+        await app.CreatePasswordUserAsync("ann@example.com");
+        using var http = app.CreateClient(token: null);
+
+        var response = await http.PostAsJsonAsync("/api/v1/auth/sign-in", new { email = "ann@example.com", password = AccountHelpers.Password });
+
+        await response.ExpectAsync(HttpStatusCode.OK);
+        var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+        Assert.Contains(cookies, c => c.StartsWith("gw_session=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(cookies, c => c.StartsWith("gw_csrf=", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task SignIn_WithWrongPasswordUnknownEmailOrDisabledUser_Returns401WithTheSameMessage(string provider)
