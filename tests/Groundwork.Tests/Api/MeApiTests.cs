@@ -6,6 +6,33 @@ namespace Groundwork.Tests.Api;
 
 public sealed class MeApiTests
 {
+    public static TheoryData<string, string> AccountRoutes => new()
+    {
+        { "GET", "/api/v1/me" },
+        { "PATCH", "/api/v1/me" },
+        { "GET", "/api/v1/me/tokens" },
+        { "POST", "/api/v1/me/tokens" },
+        { "DELETE", "/api/v1/me/tokens/1" },
+        { "GET", "/api/v1/users" },
+        { "POST", "/api/v1/users" },
+        { "GET", "/api/v1/users/1" },
+        { "PATCH", "/api/v1/users/1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AccountRoutes))]
+    public async Task EveryAccountRoute_WithoutTokenOrSession_Returns401Problem(string method, string url)
+    {
+        await using var app = await TestApp.StartAsync("sqlite");
+        using var anonymous = Browser.Open(app);
+
+        var response = await anonymous.SendAsync(new HttpMethod(method), url, new { name = "x", password = "0123456789abc" });
+
+        await response.ExpectProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("Token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Single((await app.Client.GetJsonAsync("/api/v1/me/tokens")).AsArray());
+    }
+
     [Theory]
     [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
     public async Task Me_ReturnsTheTokensUser(string provider)
