@@ -18,6 +18,8 @@ public static class AuditActions
     public const string TaskCanceled = "task.canceled";
     public const string UserCreated = "user.created";
     public const string ApiTokenCreated = "api_token.created";
+    public const string ApiTokenRevoked = "api_token.revoked";
+    public const string UserUpdated = "user.updated";
     public const string WebhookCreated = "webhook.created";
     public const string WebhookUpdated = "webhook.updated";
     public const string WebhookDeleted = "webhook.deleted";

@@ -11,7 +11,9 @@ internal static class Rows
 {
     public const string ProjectColumns = "id, name, label_config, instructions, overlap, created_by, created_at, updated_at, lease_seconds, gold_rate, gold_threshold, gold_window, qualification_pass_mark, consensus_method, adaptive_target, adaptive_max";
 
-    public const string UserColumns = "id, email, name, is_admin, created_at";
+    public const string TokenColumns = "id, user_id, name, prefix, created_at, last_used_at, revoked_at";
+
+    public const string UserColumns = "id, email, name, is_admin, created_at, disabled_at";
 
     public static string TaskColumns(GroundworkDatabase db, string alias = "") =>
         $"{alias}id, {alias}project_id, {db.JsonColumn(alias + "data")}, {alias}unique_id, {db.JsonColumn(alias + "metadata")}, {alias}priority, {alias}batch, {alias}status, {alias}overlap, {alias}annotation_count, {alias}created_at, {alias}updated_at, {alias}lease_count";
@@ -74,5 +76,15 @@ internal static class Rows
         r.GetString(1),
         r.GetString(2),
         r.GetBoolean(3),
-        r.GetFieldValue<DateTimeOffset>(4));
+        r.GetFieldValue<DateTimeOffset>(4),
+        r.FieldCount > 5 && !r.IsDBNull(5) ? r.GetFieldValue<DateTimeOffset>(5) : null);
+
+    public static ApiToken Token(DbDataReader r) => new(
+        r.GetInt64(0),
+        r.GetInt64(1),
+        r.GetString(2),
+        r.GetString(3),
+        r.GetFieldValue<DateTimeOffset>(4),
+        r.IsDBNull(5) ? null : r.GetFieldValue<DateTimeOffset>(5),
+        r.IsDBNull(6) ? null : r.GetFieldValue<DateTimeOffset>(6));
 }

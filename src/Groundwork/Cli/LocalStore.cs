@@ -38,7 +38,7 @@ public sealed class LocalStore : IDisposable
     /// <summary>The admin the verb acts as, creating the first one (and printing its token) on an empty store.</summary>
     public async Task<User> AdminAsync(CancellationToken cancellationToken)
     {
-        await new AdminBootstrapper(Users, Console.Out).EnsureAdminAsync(new BootstrapOptions { Token = Environment.GetEnvironmentVariable("GROUNDWORK_BOOTSTRAP_TOKEN") }, cancellationToken);
+        await new AdminBootstrapper(Users, Console.Out).EnsureAdminAsync(new BootstrapOptions { Token = EnvironmentSecrets.Read("GROUNDWORK_BOOTSTRAP_TOKEN") }, cancellationToken);
         return await Users.GetFirstAdminAsync(cancellationToken) ?? throw new InvalidOperationException("The store has no admin user.");
     }
 

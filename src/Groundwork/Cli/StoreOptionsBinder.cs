@@ -8,7 +8,7 @@ public sealed class StoreOptionsBinder
 {
     public Option<string?> Database { get; } = new("--db")
     {
-        Description = "PostgreSQL connection string (default: GROUNDWORK_DB, else the embedded SQLite store)",
+        Description = "PostgreSQL connection string (default: GROUNDWORK_DB or the file GROUNDWORK_DB_FILE names, else the embedded SQLite store)",
     };
 
     public Option<string?> DataDirectory { get; } = new("--data-dir")
@@ -28,7 +28,7 @@ public sealed class StoreOptionsBinder
         ArgumentNullException.ThrowIfNull(parse);
         var options = new StorageOptions
         {
-            Database = parse.GetValue(Database) ?? Environment.GetEnvironmentVariable("GROUNDWORK_DB"),
+            Database = parse.GetValue(Database) ?? EnvironmentSecrets.Read("GROUNDWORK_DB"),
         };
         var dataDirectory = parse.GetValue(DataDirectory) ?? Environment.GetEnvironmentVariable("GROUNDWORK_DATA_DIR");
         if (!string.IsNullOrEmpty(dataDirectory))

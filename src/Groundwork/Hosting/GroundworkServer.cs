@@ -17,6 +17,8 @@ using Groundwork.Errors;
 using Groundwork.Queue;
 using Groundwork.Security;
 using Groundwork.Webhooks;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Json;
@@ -100,9 +102,7 @@ public static class GroundworkServer
             o.SerializerOptions.DictionaryKeyPolicy = null;
             o.SerializerOptions.MaxDepth = 64;
         });
-        services.AddAuthentication(GroundworkClaims.Scheme)
-            .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(GroundworkClaims.Scheme, _ => { });
-        services.AddAuthorization();
+        AddAccounts(services);
         services.AddOpenApi(o => o.AddDocumentTransformer<TokenSecurityTransformer>());
     }
 
@@ -125,6 +125,58 @@ public static class GroundworkServer
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
     }
 
+    /// <summary>
+    /// Users, passwords, sessions and tokens: the default scheme picks API tokens when an Authorization header is present,
+    /// else the <c>gw_session</c> cookie; cookie requests that change things need the anti-forgery header; rate limits.
+    /// </summary>
+    public static void AddAccounts(IServiceCollection services)
+    {
+        services.AddOptions<SessionCookieOptions>().BindConfiguration(SessionCookieOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Passwords>();
+        services.AddSingleton<CredentialCache>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<SessionCookieEvents>();
+        services.AddAuthentication(GroundworkClaims.PolicyScheme)
+            .AddPolicyScheme(GroundworkClaims.PolicyScheme, "API token or session cookie", o =>
+            {
+                o.ForwardDefaultSelector = context => string.IsNullOrEmpty(context.Request.Headers.Authorization) ? GroundworkClaims.SessionScheme : GroundworkClaims.Scheme;
+                o.ForwardChallenge = GroundworkClaims.Scheme;
+                o.ForwardForbid = GroundworkClaims.Scheme;
+            })
+            .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(GroundworkClaims.Scheme, _ => { })
+            .AddCookie(GroundworkClaims.SessionScheme, o =>
+            {
+                o.Cookie.Name = SessionCookieOptions.CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.Path = "/";
+                o.SlidingExpiration = true;
+                o.EventsType = typeof(SessionCookieEvents);
+            });
+        services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>>(sp => new ConfigureNamedOptions<CookieAuthenticationOptions>(GroundworkClaims.SessionScheme, o =>
+        {
+            var sessions = sp.GetRequiredService<IOptions<SessionCookieOptions>>().Value;
+            o.Cookie.SecurePolicy = sessions.SecurePolicy;
+            o.Cookie.SameSite = sessions.SameSite;
+            o.ExpireTimeSpan = sessions.IdleTimeout;
+        }));
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = SessionCookieOptions.AntiforgeryHeaderName;
+            o.Cookie.Name = SessionCookieOptions.AntiforgeryCookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        // IAntiforgery refuses to run at all over plain HTTP with SecurePolicy=Always, and http://localhost must work:
+        // its cookie is Secure whenever the request is HTTPS (the session cookie itself keeps Always).
+        services.AddSingleton<IConfigureOptions<AntiforgeryOptions>>(sp => new ConfigureOptions<AntiforgeryOptions>(o =>
+            o.Cookie.SecurePolicy = sp.GetRequiredService<IOptions<SessionCookieOptions>>().Value.SecurePolicy == CookieSecurePolicy.None
+                ? CookieSecurePolicy.None
+                : CookieSecurePolicy.SameAsRequest));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(GroundworkClaims.AdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(GroundworkClaims.Admin, "true"));
+        services.AddGroundworkRateLimiting();
+    }
+
     /// <summary>Builds the app and maps the pipeline and endpoints.</summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
@@ -136,6 +188,8 @@ public static class GroundworkServer
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
+        app.UseMiddleware<CsrfProtectionMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapPrometheusScrapingEndpoint("/metrics");
@@ -155,6 +209,9 @@ public static class GroundworkServer
         app.MapExportApi();
         app.MapWebhooksApi();
         app.MapAuditApi();
+        app.MapAuthApi();
+        app.MapMeApi();
+        app.MapUsersApi();
         return app;
     }
 
@@ -174,19 +231,35 @@ public static class GroundworkServer
     }
 
     /// <summary>Maps GROUNDWORK_* environment variables onto configuration keys.</summary>
-    public static Dictionary<string, string?> EnvironmentSettings()
+    public static Dictionary<string, string?> EnvironmentSettings() => EnvironmentSettings(Environment.GetEnvironmentVariable);
+
+    /// <summary>
+    /// Maps GROUNDWORK_* variables read through <paramref name="environment"/> onto configuration keys. The secrets
+    /// (GROUNDWORK_DB, GROUNDWORK_BOOTSTRAP_TOKEN) may instead come from files named by GROUNDWORK_DB_FILE and
+    /// GROUNDWORK_BOOTSTRAP_TOKEN_FILE.
+    /// </summary>
+    public static Dictionary<string, string?> EnvironmentSettings(Func<string, string?> environment)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
-        Map("GROUNDWORK_DB", $"{StorageOptions.Section}:Database");
+        Secret("GROUNDWORK_DB", $"{StorageOptions.Section}:Database");
         Map("GROUNDWORK_DATA_DIR", $"{StorageOptions.Section}:DataDirectory");
         Map("GROUNDWORK_MIGRATE", $"{StorageOptions.Section}:MigrateOnStart");
-        Map("GROUNDWORK_BOOTSTRAP_TOKEN", $"{BootstrapOptions.Section}:Token");
+        Secret("GROUNDWORK_BOOTSTRAP_TOKEN", $"{BootstrapOptions.Section}:Token");
         return settings;
 
         void Map(string variable, string key)
         {
-            var value = Environment.GetEnvironmentVariable(variable);
+            var value = environment(variable);
             if (!string.IsNullOrEmpty(value))
+            {
+                settings[key] = value;
+            }
+        }
+
+        void Secret(string variable, string key)
+        {
+            if (EnvironmentSecrets.Read(variable, environment) is { } value)
             {
                 settings[key] = value;
             }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Groundwork.Core.Security;
 using Groundwork.Core.Users;
@@ -13,14 +11,17 @@ namespace Groundwork.Security;
 
 /// <summary>
 /// API tokens: <c>Authorization: Token &lt;t&gt;</c> or <c>Bearer &lt;t&gt;</c>. The token is hashed and looked up;
-/// a short cache keyed by the hash spares the store a query on every request.
+/// a short cache keyed by the hash spares the store a query on every request (revoking a token or disabling its user
+/// empties it at once). A token's <c>last_used_at</c> is written at most once per <see cref="TokenAuthenticationOptions.TouchEvery"/>.
 /// </summary>
 public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<TokenAuthenticationOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     IUserStore users,
-    IMemoryCache cache)
+    CredentialCache credentials,
+    IMemoryCache cache,
+    TimeProvider clock)
     : AuthenticationHandler<TokenAuthenticationOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -50,33 +51,22 @@ public sealed class TokenAuthenticationHandler(
         }
 
         var hash = ApiTokens.Hash(token);
-        var cacheKey = "token:" + hash;
-        if (!cache.TryGetValue(cacheKey, out User? user))
+        if (!credentials.TryGetToken(hash, out var owner))
         {
-            user = await users.FindByTokenHashAsync(hash, Context.RequestAborted);
-            if (user is not null)
+            owner = await users.FindTokenAsync(hash, Context.RequestAborted);
+            if (owner is not null)
             {
-                cache.Set(cacheKey, user, Options.CacheFor);
+                credentials.SetToken(hash, owner, Options.CacheFor);
             }
         }
 
-        if (user is null)
+        if (owner is null)
         {
             return AuthenticateResult.Fail("unknown or revoked token");
         }
 
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Email, user.Email),
-            new(ClaimTypes.Name, user.Name),
-        };
-        if (user.IsAdmin)
-        {
-            claims.Add(new Claim(GroundworkClaims.Admin, "true"));
-        }
-
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
+        await TouchAsync(owner.TokenId);
+        var principal = GroundworkClaims.CreatePrincipal(owner.User, Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 
@@ -87,7 +77,7 @@ public sealed class TokenAuthenticationHandler(
         {
             Status = StatusCodes.Status401Unauthorized,
             Title = "Authentication required",
-            Detail = "Send an API token: 'Authorization: Token <token>' or 'Authorization: Bearer <token>'.",
+            Detail = "Send an API token ('Authorization: Token <token>' or 'Authorization: Bearer <token>') or sign in.",
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
         };
         await TypedResults.Problem(problem).ExecuteAsync(Context);
@@ -103,5 +93,17 @@ public sealed class TokenAuthenticationHandler(
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.4",
         };
         await TypedResults.Problem(problem).ExecuteAsync(Context);
+    }
+
+    private async Task TouchAsync(long tokenId)
+    {
+        var key = "gw:token-used:" + tokenId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (Options.TouchEvery <= TimeSpan.Zero || cache.TryGetValue(key, out _))
+        {
+            return;
+        }
+
+        cache.Set(key, true, Options.TouchEvery);
+        await users.TouchTokenAsync(tokenId, clock.GetUtcNow(), Context.RequestAborted);
     }
 }
