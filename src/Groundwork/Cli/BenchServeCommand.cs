@@ -15,8 +15,9 @@ namespace Groundwork.Cli;
 
 /// <summary>
 /// <c>groundwork bench serve</c>: simulated annotators over real HTTP doing next → submit cycles against a
-/// server started here on a free loopback port (SQLite in a temporary folder, or <c>--db</c>). Prints cycles/s
-/// and the p50/p95/p99 latency of each call, then the JSON line. Calls in the warm-up are not counted.
+/// server started here on a free loopback port (SQLite in a temporary folder, or <c>--db</c>), or against a running
+/// server (<c>--server</c> with an admin <c>--token</c>). Prints cycles/s and the p50/p95/p99 latency of each call,
+/// then the JSON line. Calls in the warm-up are not counted.
 /// </summary>
 public static class BenchServeCommand
 {
@@ -30,16 +31,38 @@ public static class BenchServeCommand
         var warmup = new Option<int>("--warmup") { Description = "Warm-up seconds, not counted", DefaultValueFactory = _ => 3 };
         var tasks = new Option<int>("--tasks") { Description = "Tasks to import (each cycle uses one place of overlap)", DefaultValueFactory = _ => 150_000 };
         var overlap = new Option<int>("--overlap") { Description = "The project's overlap", DefaultValueFactory = _ => 1 };
+        var server = new Option<string?>("--server") { Description = "Drive a running server at this address (http://host:port) instead of starting one (needs --token)" };
+        var token = new Option<string?>("--token") { Description = "With --server: an organisation admin's API token" };
         var command = new Command("serve", "Simulated annotators doing next -> submit cycles over HTTP");
         command.Options.Add(annotators);
         command.Options.Add(seconds);
         command.Options.Add(warmup);
         command.Options.Add(tasks);
         command.Options.Add(overlap);
+        command.Options.Add(server);
+        command.Options.Add(token);
         store.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var run = new Run(parse.GetValue(annotators), parse.GetValue(seconds), parse.GetValue(warmup), parse.GetValue(tasks), parse.GetValue(overlap));
+            if (parse.GetValue(server) is { } serverText)
+            {
+                if (!Uri.TryCreate(serverText, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+                {
+                    await Console.Error.WriteLineAsync($"--server must be an http(s) address such as http://127.0.0.1:8080, not '{serverText}'");
+                    return 2;
+                }
+
+                var adminToken = parse.GetValue(token);
+                if (string.IsNullOrEmpty(adminToken))
+                {
+                    await Console.Error.WriteLineAsync("--server needs --token: an organisation admin's API token");
+                    return 2;
+                }
+
+                return await RunRemoteAsync(run, address, adminToken, cancellationToken);
+            }
+
             using var workspace = BenchWorkspace.Create(store.Read(parse));
             return await RunAsync(run, workspace, cancellationToken);
         });
@@ -69,6 +92,26 @@ public static class BenchServeCommand
         var projectId = await SetUpProjectAsync(admin, run, cancellationToken);
         var tokens = await CreateAnnotatorsAsync(app.Services.GetRequiredService<IUserStore>(), admin, projectId, run.Annotators, cancellationToken);
         var provider = string.IsNullOrEmpty(workspace.Options.Database) ? "sqlite" : "postgres";
+        var code = await DriveAsync(run, handler, address, tokens, projectId, provider, cancellationToken);
+        await app.StopAsync(cancellationToken);
+        return code;
+    }
+
+    private static async Task<int> RunRemoteAsync(Run run, Uri address, string adminToken, CancellationToken cancellationToken)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, UseCookies = false, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) };
+        using var admin = Client(handler, address, adminToken);
+        using var health = await admin.GetAsync("/healthz", cancellationToken);
+        health.EnsureSuccessStatusCode();
+        var projectId = await SetUpProjectAsync(admin, run, cancellationToken);
+        var tokens = await CreateRemoteAnnotatorsAsync(handler, address, admin, projectId, run.Annotators, cancellationToken);
+        var provider = $"the server at {address}";
+        return await DriveAsync(run, handler, address, tokens, projectId, provider, cancellationToken);
+    }
+
+    private static async Task<int> DriveAsync(
+        Run run, HttpMessageHandler handler, Uri address, IReadOnlyList<string> tokens, long projectId, string provider, CancellationToken cancellationToken)
+    {
 
         var samples = tokens.Select(_ => new Samples()).ToArray();
         var started = Stopwatch.GetTimestamp();
@@ -76,7 +119,6 @@ public static class BenchServeCommand
         var stopAt = measureFrom + (long)(run.Seconds * Stopwatch.Frequency);
         await Task.WhenAll(tokens.Select((token, i) => Task.Run(() => AnnotateAsync(handler, address, token, projectId, samples[i], measureFrom, stopAt, cancellationToken), cancellationToken)));
         var measured = Stopwatch.GetElapsedTime(measureFrom, Math.Min(Stopwatch.GetTimestamp(), stopAt)).TotalSeconds;
-        await app.StopAsync(cancellationToken);
 
         var next = samples.SelectMany(s => s.Next).Order().ToArray();
         var submit = samples.SelectMany(s => s.Submit).Order().ToArray();
@@ -190,6 +232,39 @@ public static class BenchServeCommand
             using var member = await admin.PutAsJsonAsync($"/api/v1/projects/{projectId}/members/{user.Id}", new JsonObject { ["role"] = "annotator" }, cancellationToken);
             member.EnsureSuccessStatusCode();
             tokens.Add(secret);
+        }
+
+        return tokens;
+    }
+
+    /// <summary>
+    /// Annotators on a remote server, the way a person gets them: the admin creates the user with a password, the
+    /// user signs in (cookie and anti-forgery token) and creates an API token for the simulated annotator.
+    /// </summary>
+    private static async Task<List<string>> CreateRemoteAnnotatorsAsync(HttpMessageHandler handler, Uri address, HttpClient admin, long projectId, int count, CancellationToken cancellationToken)
+    {
+        var tokens = new List<string>(count);
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        using var anonymous = new HttpClient(handler, disposeHandler: false) { BaseAddress = address };
+        for (var i = 0; i < count; i++)
+        {
+            var email = $"bench-{suffix}-{i}@example.com";
+            var password = ApiTokens.Generate();
+            using var created = await admin.PostAsJsonAsync("/api/v1/users", new JsonObject { ["email"] = email, ["name"] = $"Bench annotator {i}", ["password"] = password }, cancellationToken);
+            created.EnsureSuccessStatusCode();
+            var userId = (await created.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!["id"]!.GetValue<long>();
+            using var signIn = await anonymous.PostAsJsonAsync("/api/v1/auth/sign-in", new JsonObject { ["email"] = email, ["password"] = password }, cancellationToken);
+            signIn.EnsureSuccessStatusCode();
+            var csrf = (await signIn.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!["csrf_token"]!.GetValue<string>();
+            var cookies = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/me/tokens") { Content = JsonContent.Create(new JsonObject { ["name"] = "bench" }) };
+            request.Headers.Add("Cookie", cookies);
+            request.Headers.Add("X-CSRF-Token", csrf);
+            using var token = await anonymous.SendAsync(request, cancellationToken);
+            token.EnsureSuccessStatusCode();
+            tokens.Add((await token.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!["token"]!.GetValue<string>());
+            using var member = await admin.PutAsJsonAsync($"/api/v1/projects/{projectId}/members/{userId}", new JsonObject { ["role"] = "annotator" }, cancellationToken);
+            member.EnsureSuccessStatusCode();
         }
 
         return tokens;
