@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Groundwork.Api.Contracts;
+using Groundwork.Core;
 using Groundwork.Core.Annotations;
 using Groundwork.Core.Projects;
 using Groundwork.Core.Tasks;
@@ -144,6 +145,12 @@ public static class AnnotationsApi
         if (request?.Result is not { } result)
         {
             errors["result"] = ["result is required: the Label Studio result array"];
+            return errors;
+        }
+
+        if (StoredText.JsonHasInvalidEscape(result.Text))
+        {
+            errors["result"] = [$"result {StoredText.Rule}"];
             return errors;
         }
 
