@@ -60,12 +60,17 @@ public static class AnnotationsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<AnnotationResponse>>, ProblemHttpResult>> ListAsync(
-        long projectId, long taskId, ClaimsPrincipal user, ProjectAccess access, IAnnotationStore annotations, CancellationToken cancellationToken)
+        long projectId, long taskId, ClaimsPrincipal user, ProjectAccess access, IAnnotationStore annotations, ITaskStore tasks, CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(user, projectId, ProjectRole.Annotator, cancellationToken);
         if (!check.Granted)
         {
             return check.Denied();
+        }
+
+        if (await tasks.GetAsync(projectId, taskId, cancellationToken) is null)
+        {
+            return Problems.NotFound($"Task {taskId} does not exist in project {projectId}.");
         }
 
         var list = await annotations.ListForTaskAsync(projectId, taskId, cancellationToken);
