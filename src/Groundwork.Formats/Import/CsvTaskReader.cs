@@ -22,17 +22,18 @@ public sealed class CsvTaskReader(char delimiter = ',') : ITaskReader
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(defaults);
+        // CSV is read as UTF-8 (a byte-order mark is skipped); a byte that is not UTF-8 is reported with its line.
+        using var text = new LineCountingReader(
+            new StreamReader(new Utf8CheckingStream(input), Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true));
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = delimiter.ToString(),
             HasHeaderRecord = true,
             DetectColumnCountChanges = false,
             BadDataFound = args => throw new ImportFormatException(
-                $"badly quoted field: {Shorten(args.Field)}", args.Context.Parser is { } parser ? RowStartLine(parser) : 0),
+                $"badly quoted field: {Shorten(args.Field)}", args.Context.Parser is { } parser ? RowStartLine(text, parser) : 0),
             MissingFieldFound = null,
         };
-        // CSV is read as UTF-8 (a byte-order mark is skipped); a byte that is not UTF-8 is reported with its line.
-        using var text = new StreamReader(new Utf8CheckingStream(input), Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
         using var csv = new CsvReader(text, configuration);
         string[] header;
         try
@@ -62,7 +63,7 @@ public sealed class CsvTaskReader(char delimiter = ',') : ITaskReader
             }
             catch (BadDataException ex)
             {
-                throw new ImportFormatException($"malformed CSV: {ex.Message.Split('\n')[0]}", ex.Context?.Parser is { } parser ? RowStartLine(parser) : 0, null, ex);
+                throw new ImportFormatException($"malformed CSV: {ex.Message.Split('\n')[0]}", ex.Context?.Parser is { } parser ? RowStartLine(text, parser) : 0, null, ex);
             }
 
             if (!more)
@@ -74,10 +75,10 @@ public sealed class CsvTaskReader(char delimiter = ',') : ITaskReader
             if (raw.Count('"') % 2 == 1)
             {
                 // An odd number of quotes: a quoted field opened and never closed, so it ran to the end of the input.
-                throw new ImportFormatException("a quoted field is never closed: it runs to the end of the input", Math.Max(1, csv.Parser.RawRow - raw.Count('\n')));
+                throw new ImportFormatException("a quoted field is never closed: it runs to the end of the input", RowStartLine(text, csv.Parser));
             }
 
-            var line = RowStartLine(csv.Parser);
+            var line = RowStartLine(text, csv.Parser);
             if (csv.Parser.Count != header.Length)
             {
                 throw new ImportFormatException($"row has {csv.Parser.Count} fields but the header has {header.Length}", line);
@@ -154,12 +155,9 @@ public sealed class CsvTaskReader(char delimiter = ',') : ITaskReader
         }
     }
 
-    /// <summary>The line a record starts on: CsvHelper counts to its end, which is later when a quoted field spans lines.</summary>
-    private static long RowStartLine(IParser parser)
-    {
-        var raw = parser.RawRecord.AsSpan().TrimEnd("\r\n");
-        return Math.Max(1, parser.RawRow - raw.Count('\n'));
-    }
+    /// <summary>The line a record starts on, counted in line feeds (CsvHelper's own count also takes a lone carriage return for a line).</summary>
+    private static long RowStartLine(LineCountingReader text, IParser parser) =>
+        text.LineAt(Math.Max(0, parser.CharCount - parser.RawRecord.Length));
 
     private static string Shorten(string? value) => value is null ? string.Empty : value.Length <= 40 ? value : value[..40] + "…";
 }

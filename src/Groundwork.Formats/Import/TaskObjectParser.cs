@@ -113,9 +113,9 @@ public static class TaskObjectParser
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var nameStart = (int)reader.TokenStartIndex;
-                var isTaskField = reader.ValueTextEquals("data"u8) || reader.ValueTextEquals("unique_id"u8) || reader.ValueTextEquals("meta"u8)
+                var isTaskField = !reader.ValueIsEscaped && (reader.ValueTextEquals("data"u8) || reader.ValueTextEquals("unique_id"u8) || reader.ValueTextEquals("meta"u8)
                     || reader.ValueTextEquals("metadata"u8) || reader.ValueTextEquals("batch"u8) || reader.ValueTextEquals("annotations"u8)
-                    || reader.ValueTextEquals("predictions"u8);
+                    || reader.ValueTextEquals("predictions"u8));
                 var name = isTaskField ? Encoding.UTF8.GetString(reader.ValueSpan) : null;
                 reader.Read();
                 var valueStart = (int)reader.TokenStartIndex;

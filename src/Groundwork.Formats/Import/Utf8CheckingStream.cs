@@ -16,6 +16,9 @@ internal sealed class Utf8CheckingStream(Stream inner) : Stream
     private int _carried;
     private long _line = 1;
 
+    /// <summary>The error found in the last read, raised on the next one: the bytes before it go to the reader first, so errors earlier in the text are reported first whatever the read size.</summary>
+    private ImportFormatException? _pending;
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -30,10 +33,15 @@ internal sealed class Utf8CheckingStream(Stream inner) : Stream
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Check(buffer.AsSpan(offset, inner.Read(buffer, offset, count)));
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        ThrowPending();
+        return Check(buffer.AsSpan(offset, inner.Read(buffer, offset, count)));
+    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        ThrowPending();
         var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         return Check(buffer.Span[..read]);
     }
@@ -57,7 +65,7 @@ internal sealed class Utf8CheckingStream(Stream inner) : Stream
         {
             if (_carried > 0)
             {
-                throw Invalid(_carry.AsSpan(0, _carried), "the input ends inside a character");
+                throw Invalid(_carry[0], "the input ends inside a character");
             }
 
             return 0;
@@ -80,7 +88,7 @@ internal sealed class Utf8CheckingStream(Stream inner) : Stream
             }
             else if (status != OperationStatus.NeedMoreData || _carried == 4)
             {
-                throw Invalid(_carry.AsSpan(0, _carried), "a byte sequence that is not UTF-8");
+                throw Invalid(_carry[0], "a byte sequence that is not UTF-8");
             }
         }
 
@@ -91,13 +99,28 @@ internal sealed class Utf8CheckingStream(Stream inner) : Stream
         {
             var at = FirstInvalid(whole);
             _line += whole[..at].Count((byte)'\n');
-            throw Invalid(whole.Slice(at, Math.Min(4, whole.Length - at)), "a byte sequence that is not UTF-8");
+            var error = Invalid(whole[at], "a byte sequence that is not UTF-8");
+            if (start + at == 0)
+            {
+                throw error; // nothing valid to hand out first (and 0 bytes would read as the end of the input)
+            }
+
+            _pending = error;
+            return start + at;
         }
 
         _line += whole.Count((byte)'\n');
         rest[^tail..].CopyTo(_carry);
         _carried = tail;
         return block.Length;
+    }
+
+    private void ThrowPending()
+    {
+        if (_pending is not null)
+        {
+            throw _pending;
+        }
     }
 
     /// <summary>How many bytes at the end start a character that continues in the next block (0 to 3).</summary>
@@ -133,6 +156,6 @@ internal sealed class Utf8CheckingStream(Stream inner) : Stream
         return at;
     }
 
-    private ImportFormatException Invalid(ReadOnlySpan<byte> bytes, string what) =>
-        new($"the text is not valid UTF-8: {what} ({Convert.ToHexString(bytes)})", _line);
+    private ImportFormatException Invalid(byte first, string what) =>
+        new($"the text is not valid UTF-8: {what}, starting with byte 0x{first:X2}", _line);
 }
