@@ -37,23 +37,20 @@ internal sealed class LineCountingReader(TextReader inner) : TextReader
         return c;
     }
 
-    public override int Read(char[] buffer, int index, int count)
-    {
-        var read = inner.Read(buffer, index, count);
-        Note(buffer.AsSpan(index, read));
-        return read;
-    }
+    // Every read fills the buffer unless the input ends: CsvHelper mis-parses a quoted field after a CR that
+    // ends a short read, so what it sees must not depend on how the bytes arrived over the network.
+    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
     public override int Read(Span<char> buffer)
     {
-        var read = inner.Read(buffer);
+        var read = inner.ReadBlock(buffer);
         Note(buffer[..read]);
         return read;
     }
 
     public override async ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var read = await inner.ReadBlockAsync(buffer, cancellationToken).ConfigureAwait(false);
         Note(buffer.Span[..read]);
         return read;
     }

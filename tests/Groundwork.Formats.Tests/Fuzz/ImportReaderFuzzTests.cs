@@ -73,6 +73,23 @@ public sealed class ImportReaderFuzzTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(1 << 20)]
+    public void Tsv_BlankCrLfLineBeforeAQuotedMultiLineField_ReadsTheSameInAnyChunking(int chunk)
+    {
+        // Found by the fuzzer (CsCheck_Seed=b0Gjo3sJ1EI2): CsvHelper handed short reads split the quoted field.
+        var input = "text\tunique_id\n\"a\t with comma\"\tu1\n\r\n\"multi\nline \"\"quoted\"\"\"\tu2\nplain\tu3\n"u8.ToArray();
+
+        var outcome = Outcome("tsv", input, chunk);
+
+        Assert.Null(outcome.Error);
+        Assert.Equal(["u1", "u2", "u3"], outcome.Tasks.Select(t => t.UniqueId));
+        Assert.Equal("""{"text":"multi\nline \"quoted\""}""", outcome.Tasks[1].DataJson);
+        Assert.Equal([2L, 4L, 6L], outcome.Tasks.Select(t => t.Line));
+    }
+
     private static byte[] Seed(string format) => Encoding.UTF8.GetBytes(format switch
     {
         "jsonl" => JsonLinesSeed,
