@@ -17,7 +17,7 @@ public static class ExportApi
             .RequireAuthorization()
             .WithName("ExportProject")
             .WithSummary("Export every task with its annotations")
-            .WithDescription("format=json (Label Studio JSON array, the default), jsonl, csv, json_min, coco, yolo (zip), voc (zip), conll2003, sft or preference (JSONL for LLM training). The response is streamed.");
+            .WithDescription("format=json (Label Studio JSON array, the default), jsonl, csv, json_min, coco, yolo (zip), voc (zip), conll2003, sft or preference (JSONL for LLM training), parquet (one row per task). The response is streamed.");
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(
         long projectId, string? format, HttpContext context, ClaimsPrincipal user, ProjectAccess access, IExportSource source, CancellationToken cancellationToken)
