@@ -120,7 +120,9 @@ public static class ImportApi
                 continue;
             }
 
-            var fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileName.HasValue ? disposition.FileName : disposition.FileNameStar).Value);
+            // Only the name's extension is used. A path in it (either separator: some clients send C:\...) is dropped.
+            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileName.HasValue ? disposition.FileName : disposition.FileNameStar).Value ?? string.Empty;
+            fileName = fileName[(fileName.LastIndexOfAny(['/', '\\']) + 1)..];
             var reader = TaskReaders.ForFileName(fileName) ?? TaskReaders.ForContentType(section.ContentType);
             if (reader is null)
             {

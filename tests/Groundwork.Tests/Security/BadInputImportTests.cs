@@ -252,15 +252,19 @@ public sealed class BadInputImportTests(BadInputApps apps) : IClassFixture<BadIn
     }
 
     [Theory]
-    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
-    public async Task Import_MultipartFileWithAnUnsupportedExtension_Returns415WithoutThePath(string provider)
+    [InlineData("sqlite", "../../etc/passwd")]
+    [InlineData("postgres", "../../etc/passwd")]
+    [InlineData("sqlite", "..\\..\\etc\\passwd")]
+    [InlineData("postgres", "C:\\Windows\\..\\win.ini")]
+    public async Task Import_MultipartFileWithAnUnsupportedExtension_Returns415WithoutThePath(string provider, string fileName)
     {
         var target = await apps.GetAsync(provider);
-        using var form = new MultipartFormDataContent { { new ByteArrayContent("root:x:0:0"u8.ToArray()), "file", "../../etc/passwd" } };
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("root:x:0:0"u8.ToArray()), "file", fileName } };
 
         var problem = await BadInputAssert.RefusedAsync(target, client => client.PostAsync($"/api/v1/projects/{target.ProjectId}/import", form), HttpStatusCode.UnsupportedMediaType);
 
         Assert.DoesNotContain("..", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\\", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Theory]
