@@ -5,7 +5,8 @@ namespace Groundwork.Core.Tests.Storage;
 
 public sealed class StoredTextTests
 {
-    // Built at run time: a lone surrogate in an attribute's string constant is stored as U+FFFD.
+    // Built at run time and not enumerated at discovery: a lone surrogate does not survive an attribute's
+    // string constant or the serialisation of test cases (both give U+FFFD).
     public static TheoryData<string, int> Texts()
     {
         const char high = (char)0xD83D, low = (char)0xDE00;
@@ -24,7 +25,7 @@ public sealed class StoredTextTests
     }
 
     [Theory]
-    [MemberData(nameof(Texts))]
+    [MemberData(nameof(Texts), DisableDiscoveryEnumeration = true)]
     public void IndexOfInvalid_FindsTheFirstNulOrUnpairedSurrogate(string text, int expected)
     {
         Assert.Equal(expected, StoredText.IndexOfInvalid(text));
