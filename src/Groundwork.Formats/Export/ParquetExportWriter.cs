@@ -200,8 +200,9 @@ public sealed class ParquetExportWriter(LabelConfig config, ExportOptions? optio
                 }
             }
 
+            // The stored text as it is (it is valid JSON): cheaper than writing the parsed result out again.
             json.WritePropertyName("result");
-            result.WriteTo(json);
+            json.WriteRawValue(annotation?.ResultJson ?? result.GetRawText(), skipInputValidation: true);
             json.WriteEndObject();
         }
 
