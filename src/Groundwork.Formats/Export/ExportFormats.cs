@@ -6,7 +6,7 @@ namespace Groundwork.Formats.Export;
 public static class ExportFormats
 {
     /// <summary>Formats written by <see cref="IExportWriter"/>s (json and jsonl have their own streaming writers).</summary>
-    public static IReadOnlyList<string> WriterFormats { get; } = ["csv", "json_min", "coco", "yolo", "voc", "conll2003", "sft", "preference"];
+    public static IReadOnlyList<string> WriterFormats { get; } = ["csv", "json_min", "coco", "yolo", "voc", "conll2003", "sft", "preference", "parquet"];
 
     /// <summary>Every format name accepted.</summary>
     public static IReadOnlyList<string> All { get; } = ["json", "jsonl", .. WriterFormats];
@@ -22,6 +22,7 @@ public static class ExportFormats
         "conll2003" => new Conll2003ExportWriter(config, options),
         "sft" => new SftJsonlExportWriter(config, options),
         "preference" => new PreferenceJsonlExportWriter(config, options),
+        "parquet" => new ParquetExportWriter(config, options),
         _ => null,
     };
 }

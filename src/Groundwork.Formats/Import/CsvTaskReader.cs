@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Groundwork.Core;
 using Groundwork.Core.Events;
 using Groundwork.Core.Import;
 
@@ -22,16 +23,18 @@ public sealed class CsvTaskReader(char delimiter = ',') : ITaskReader
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(defaults);
+        // CSV is read as UTF-8 (a byte-order mark is skipped); a byte that is not UTF-8 is reported with its line.
+        using var text = new LineCountingReader(
+            new StreamReader(new Utf8CheckingStream(input), Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true));
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = delimiter.ToString(),
             HasHeaderRecord = true,
             DetectColumnCountChanges = false,
             BadDataFound = args => throw new ImportFormatException(
-                $"badly quoted field: {Shorten(args.Field)}", args.Context.Parser?.RawRow ?? 0),
+                $"badly quoted field: {Shorten(args.Field)}", args.Context.Parser is { } parser ? RowStartLine(text, parser) : 0),
             MissingFieldFound = null,
         };
-        using var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         using var csv = new CsvReader(text, configuration);
         string[] header;
         try
@@ -61,7 +64,7 @@ public sealed class CsvTaskReader(char delimiter = ',') : ITaskReader
             }
             catch (BadDataException ex)
             {
-                throw new ImportFormatException($"malformed CSV: {ex.Message.Split('\n')[0]}", ex.Context?.Parser?.RawRow ?? 0, null, ex);
+                throw new ImportFormatException($"malformed CSV: {ex.Message.Split('\n')[0]}", ex.Context?.Parser is { } parser ? RowStartLine(text, parser) : 0, null, ex);
             }
 
             if (!more)
@@ -69,7 +72,14 @@ public sealed class CsvTaskReader(char delimiter = ',') : ITaskReader
                 yield break;
             }
 
-            var line = csv.Parser.RawRow;
+            var raw = csv.Parser.RawRecord.AsSpan();
+            if (raw.Count('"') % 2 == 1)
+            {
+                // An odd number of quotes: a quoted field opened and never closed, so it ran to the end of the input.
+                throw new ImportFormatException("a quoted field is never closed: it runs to the end of the input", RowStartLine(text, csv.Parser));
+            }
+
+            var line = RowStartLine(text, csv.Parser);
             if (csv.Parser.Count != header.Length)
             {
                 throw new ImportFormatException($"row has {csv.Parser.Count} fields but the header has {header.Length}", line);
@@ -90,6 +100,11 @@ public sealed class CsvTaskReader(char delimiter = ',') : ITaskReader
             for (var i = 0; i < header.Length; i++)
             {
                 var value = csv.Parser[i] ?? string.Empty;
+                if (value.Contains('\0', StringComparison.Ordinal))
+                {
+                    throw new ImportFormatException($"column \"{Shorten(header[i])}\" {StoredText.Rule}", line, header[i]);
+                }
+
                 switch (header[i])
                 {
                     case "unique_id":
@@ -133,12 +148,21 @@ public sealed class CsvTaskReader(char delimiter = ',') : ITaskReader
                 throw new ImportFormatException($"column {i + 1} of the header has no name", 1, $"column {i + 1}");
             }
 
+            if (header[i].Contains('\0', StringComparison.Ordinal))
+            {
+                throw new ImportFormatException($"column {i + 1} of the header {StoredText.Rule}", 1, $"column {i + 1}");
+            }
+
             if (!seen.Add(header[i]))
             {
                 throw new ImportFormatException($"the header names column \"{Shorten(header[i])}\" twice", 1, header[i]);
             }
         }
     }
+
+    /// <summary>The line a record starts on, counted in line feeds (CsvHelper's own count also takes a lone carriage return for a line).</summary>
+    private static long RowStartLine(LineCountingReader text, IParser parser) =>
+        text.LineAt(Math.Max(0, parser.CharCount - parser.RawRecord.Length));
 
     private static string Shorten(string? value) => value is null ? string.Empty : value.Length <= 40 ? value : value[..40] + "…";
 }

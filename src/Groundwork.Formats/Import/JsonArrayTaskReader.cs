@@ -70,7 +70,11 @@ public sealed class JsonArrayTaskReader : ITaskReader
                 {
                     if (buffer.Length >= MaxTaskBytes)
                     {
-                        throw new ImportFormatException($"a task is larger than {MaxTaskBytes} bytes", scan.Line);
+                        // Name the line the oversized task starts on, past the separator before it.
+                        var pending = buffer.AsSpan(0, end);
+                        var taskStart = pending.IndexOfAnyExcept(" \t\r\n,"u8);
+                        var line = scan.Line + pending[..(taskStart < 0 ? end : taskStart)].Count((byte)'\n');
+                        throw new ImportFormatException($"a task is larger than {MaxTaskBytes} bytes", line);
                     }
 
                     var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);

@@ -1,6 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
+using System.Text;
+using Groundwork.Core;
 using Groundwork.Core.Events;
 using Groundwork.Core.Import;
 
@@ -25,9 +27,20 @@ public static class TaskObjectParser
     public static ImportTask Parse(ReadOnlySpan<byte> json, long line, ImportDefaults defaults)
     {
         ArgumentNullException.ThrowIfNull(defaults);
+        if (!Utf8.IsValid(json))
+        {
+            throw new ImportFormatException("the text is not valid UTF-8", line);
+        }
+
         var reader = new Utf8JsonReader(json, s_options);
         try
         {
+            if (StoredText.JsonHasInvalidEscape(json))
+            {
+                var field = FieldWithInvalidEscape(json);
+                throw new ImportFormatException($"{field} {StoredText.Rule}", line, field);
+            }
+
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 throw new ImportFormatException("a task must be a JSON object", line);
@@ -95,6 +108,32 @@ public static class TaskObjectParser
         }
     }
 
+    /// <summary>The task field whose value holds a <c>\u0000</c> or unpaired-surrogate escape (the data itself for a flat task).</summary>
+    private static string FieldWithInvalidEscape(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, s_options);
+        if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var nameStart = (int)reader.TokenStartIndex;
+                var isTaskField = !reader.ValueIsEscaped && (reader.ValueTextEquals("data"u8) || reader.ValueTextEquals("unique_id"u8) || reader.ValueTextEquals("meta"u8)
+                    || reader.ValueTextEquals("metadata"u8) || reader.ValueTextEquals("batch"u8) || reader.ValueTextEquals("annotations"u8)
+                    || reader.ValueTextEquals("predictions"u8));
+                var name = isTaskField ? Encoding.UTF8.GetString(reader.ValueSpan) : null;
+                reader.Read();
+                var valueStart = (int)reader.TokenStartIndex;
+                reader.Skip();
+                if (StoredText.JsonHasInvalidEscape(json[nameStart..(int)reader.BytesConsumed]))
+                {
+                    return name is not null && StoredText.JsonHasInvalidEscape(json[valueStart..(int)reader.BytesConsumed]) ? name : "data";
+                }
+            }
+        }
+
+        return "data";
+    }
+
     /// <summary>The part of System.Text.Json's message that says what is wrong, without its internal position phrase.</summary>
     public static string TrimJsonMessage(string message)
     {
@@ -106,6 +145,13 @@ public static class TaskObjectParser
             {
                 message = message[..cut];
             }
+        }
+
+        // Advice meant for programmers, not for whoever sent the input.
+        var advice = message.IndexOf(". Change the reader options", StringComparison.Ordinal);
+        if (advice > 0)
+        {
+            message = message[..advice];
         }
 
         return message.TrimEnd('.', ' ', '|');

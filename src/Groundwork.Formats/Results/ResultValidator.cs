@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Groundwork.Core;
 using Groundwork.Formats.LabelConfigs;
 
 namespace Groundwork.Formats.Results;
@@ -25,11 +26,21 @@ public static class ResultValidator
             return errors;
         }
 
-        var data = taskData is { ValueKind: JsonValueKind.Object } d ? d : (JsonElement?)null;
-        var ids = CollectIds(result);
+        // A string with a \u0000 or unpaired-surrogate escape is not text: reading it would throw, so such a region
+        // is reported as a whole, and task data holding one is left out (without it the text checks are skipped).
+        var data = taskData is { ValueKind: JsonValueKind.Object } d && !StoredText.JsonHasInvalidEscape(d.GetRawText()) ? d : (JsonElement?)null;
+        var unreadable = result.EnumerateArray().Select(r => StoredText.JsonHasInvalidEscape(r.GetRawText())).ToArray();
+        var ids = CollectIds(result, unreadable);
         var index = 0;
         foreach (var region in result.EnumerateArray())
         {
+            if (unreadable[index])
+            {
+                errors.Add(new ResultError(index, null, "region", $"a string {StoredText.Rule}"));
+                index++;
+                continue;
+            }
+
             var checker = new RegionChecker(config, data, errors, index, region.ValueKind == JsonValueKind.Object ? ReadId(region) : null);
             checker.Check(region, ids);
             index++;
@@ -38,12 +49,13 @@ public static class ResultValidator
         return errors;
     }
 
-    private static HashSet<string> CollectIds(JsonElement result)
+    private static HashSet<string> CollectIds(JsonElement result, bool[] unreadable)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
         foreach (var region in result.EnumerateArray())
         {
-            if (region.ValueKind == JsonValueKind.Object && ReadId(region) is { } id)
+            if (!unreadable[index++] && region.ValueKind == JsonValueKind.Object && ReadId(region) is { } id)
             {
                 ids.Add(id);
             }

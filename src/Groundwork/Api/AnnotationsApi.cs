@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Groundwork.Api.Contracts;
+using Groundwork.Core;
 using Groundwork.Core.Annotations;
 using Groundwork.Core.Projects;
 using Groundwork.Core.Tasks;
@@ -68,12 +69,17 @@ public static class AnnotationsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<AnnotationResponse>>, ProblemHttpResult>> ListAsync(
-        long projectId, long taskId, ClaimsPrincipal user, ProjectAccess access, IAnnotationStore annotations, CancellationToken cancellationToken)
+        long projectId, long taskId, ClaimsPrincipal user, ProjectAccess access, IAnnotationStore annotations, ITaskStore tasks, CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(user, projectId, ProjectRole.Annotator, cancellationToken);
         if (!check.Granted)
         {
             return check.Denied();
+        }
+
+        if (await tasks.GetAsync(projectId, taskId, cancellationToken) is null)
+        {
+            return Problems.NotFound($"Task {taskId} does not exist in project {projectId}.");
         }
 
         var list = await annotations.ListForTaskAsync(projectId, taskId, cancellationToken);
@@ -153,6 +159,12 @@ public static class AnnotationsApi
         if (request?.Result is not { } result)
         {
             errors["result"] = ["result is required: the Label Studio result array"];
+            return errors;
+        }
+
+        if (StoredText.JsonHasInvalidEscape(result.Text))
+        {
+            errors["result"] = [$"result {StoredText.Rule}"];
             return errors;
         }
 

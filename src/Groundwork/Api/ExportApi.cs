@@ -17,7 +17,7 @@ public static class ExportApi
             .RequireAuthorization()
             .WithName("ExportProject")
             .WithSummary("Export every task with its annotations")
-            .WithDescription("format=json (Label Studio JSON array, the default), jsonl, csv, json_min, coco, yolo (zip), voc (zip), conll2003, sft or preference (JSONL for LLM training). annotations=all (default), consensus (the quality engine's result in place of the annotations where a task has one) or consensus_only (only tasks with a consensus). The response is streamed.");
+            .WithDescription("format=json (Label Studio JSON array, the default), jsonl, csv, json_min, coco, yolo (zip), voc (zip), conll2003, sft or preference (JSONL for LLM training), parquet (one row per task). annotations=all (default), consensus (the quality engine's result in place of the annotations where a task has one) or consensus_only (only tasks with a consensus). The response is streamed.");
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(
         long projectId, string? format, string? annotations, HttpContext context, ClaimsPrincipal user, ProjectAccess access, IExportSource source, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Claims;
 using Groundwork.Api.Contracts;
+using Groundwork.Core;
 using Groundwork.Core.Import;
 using Groundwork.Core.Projects;
 using Groundwork.Core.Tasks;
@@ -50,6 +51,11 @@ public static class ImportApi
             return check.Denied();
         }
 
+        if (!StoredText.IsValid(batch))
+        {
+            return Problems.BadRequest("The import is malformed; nothing was stored", $"batch {StoredText.Rule}.", new Dictionary<string, object?> { ["field"] = "batch" });
+        }
+
         var stopwatch = Stopwatch.StartNew();
         var defaults = new ImportDefaults(string.IsNullOrWhiteSpace(batch) ? null : batch);
         using var spool = TaskSpool.Create(Path.Combine(storage.Value.DataDirectory, "spool"));
@@ -64,6 +70,9 @@ public static class ImportApi
         return TypedResults.Ok(new ImportResponse(result.Created, result.Skipped, result.Annotations, result.Predictions, Math.Round(stopwatch.Elapsed.TotalSeconds, 3)));
     }
 
+    private static ProblemHttpResult Truncated() =>
+        Problems.BadRequest("The upload is malformed", "The multipart/form-data body ends before its closing boundary; nothing was stored.");
+
     private static async Task<ProblemHttpResult?> SpoolAsync(HttpRequest request, ImportDefaults defaults, TaskSpool spool, CancellationToken cancellationToken)
     {
         if (MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
@@ -75,30 +84,15 @@ public static class ImportApi
                 return Problems.BadRequest("The upload is malformed", "multipart/form-data needs a boundary parameter.");
             }
 
-            var multipart = new MultipartReader(boundary, request.Body);
-            var files = 0;
-            while (await multipart.ReadNextSectionAsync(cancellationToken) is { } section)
+            try
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
-                {
-                    continue;
-                }
-
-                var fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileName.HasValue ? disposition.FileName : disposition.FileNameStar).Value);
-                var reader = TaskReaders.ForFileName(fileName) ?? TaskReaders.ForContentType(section.ContentType);
-                if (reader is null)
-                {
-                    return Problems.UnsupportedMediaType($"Cannot import '{fileName}': use a .json, .jsonl, .ndjson, .csv or .tsv file.");
-                }
-
-                files++;
-                await foreach (var task in reader.ReadAsync(section.Body, defaults, cancellationToken))
-                {
-                    spool.Add(task);
-                }
+                return await SpoolMultipartAsync(new MultipartReader(boundary, request.Body), defaults, spool, cancellationToken);
             }
-
-            return files == 0 ? Problems.BadRequest("The upload has no file", "Send the tasks as a file part of the multipart/form-data body.") : null;
+            catch (IOException ex) when (ex is not BadHttpRequestException)
+            {
+                // The body ended before its closing boundary: malformed input, not a fault of ours.
+                return Truncated();
+            }
         }
 
         var bodyReader = TaskReaders.ForContentType(request.ContentType);
@@ -114,5 +108,34 @@ public static class ImportApi
         }
 
         return null;
+    }
+
+    private static async Task<ProblemHttpResult?> SpoolMultipartAsync(MultipartReader multipart, ImportDefaults defaults, TaskSpool spool, CancellationToken cancellationToken)
+    {
+        var files = 0;
+        while (await multipart.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
+            {
+                continue;
+            }
+
+            // Only the name's extension is used. A path in it (either separator: some clients send C:\...) is dropped.
+            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileName.HasValue ? disposition.FileName : disposition.FileNameStar).Value ?? string.Empty;
+            fileName = fileName[(fileName.LastIndexOfAny(['/', '\\']) + 1)..];
+            var reader = TaskReaders.ForFileName(fileName) ?? TaskReaders.ForContentType(section.ContentType);
+            if (reader is null)
+            {
+                return Problems.UnsupportedMediaType($"Cannot import '{fileName}': use a .json, .jsonl, .ndjson, .csv or .tsv file.");
+            }
+
+            files++;
+            await foreach (var task in reader.ReadAsync(section.Body, defaults, cancellationToken))
+            {
+                spool.Add(task);
+            }
+        }
+
+        return files == 0 ? Problems.BadRequest("The upload has no file", "Send the tasks as a file part of the multipart/form-data body.") : null;
     }
 }

@@ -1,4 +1,5 @@
 using Groundwork.Api.Contracts;
+using Groundwork.Core;
 using Groundwork.Core.Projects;
 using Groundwork.Formats.LabelConfigs;
 
@@ -32,6 +33,15 @@ public static class ProjectValidation
         else if (name.Length > MaxNameLength)
         {
             errors["name"] = [$"name must have at most {MaxNameLength} characters"];
+        }
+        else if (!StoredText.IsValid(name))
+        {
+            errors["name"] = [$"name {StoredText.Rule}"];
+        }
+
+        if (!StoredText.IsValid(request.Instructions))
+        {
+            errors["instructions"] = [$"instructions {StoredText.Rule}"];
         }
 
         var labelConfig = request.LabelConfig ?? existing?.LabelConfig ?? DefaultLabelConfig;

@@ -59,6 +59,14 @@ public static class TasksApi
             }
         }
 
+        foreach (var (name, value) in new[] { ("batch", batch), ("unique_id", uniqueId) })
+        {
+            if (!StoredText.IsValid(value))
+            {
+                errors[name] = [$"{name} {StoredText.Rule}"];
+            }
+        }
+
         if (limit is < 1 or > 1000)
         {
             errors["limit"] = ["limit must be between 1 and 1000"];

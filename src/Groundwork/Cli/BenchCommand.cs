@@ -5,7 +5,9 @@ using System.Text;
 using Groundwork.Core.Events;
 using Groundwork.Core.Projects;
 using Groundwork.Data.Events;
+using Groundwork.Formats.Export;
 using Groundwork.Formats.Import;
+using Groundwork.Formats.LabelConfigs;
 using Groundwork.Hosting;
 
 namespace Groundwork.Cli;
@@ -91,8 +93,8 @@ public static class BenchCommand
     {
         var store = new StoreOptionsBinder();
         var tasks = new Option<int>("--tasks") { Description = "How many tasks (each with one annotation) to export", DefaultValueFactory = _ => 1_000_000 };
-        var format = new Option<string>("--format") { Description = "json or jsonl", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong("json", "jsonl");
+        var format = new Option<string>("--format") { Description = "json, jsonl or a writer format (csv, parquet ...)", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong([.. ExportFormats.All]);
         var command = new Command("export", "Import tasks with one annotation each, then export them");
         command.Options.Add(tasks);
         command.Options.Add(format);
@@ -116,7 +118,10 @@ public static class BenchCommand
             GC.Collect();
             BenchReport.ResetPeakRss();
             var clock = Stopwatch.StartNew();
-            var written = await ExportCommand.WriteAsync(local.Export, project.Id, formatName, output, null, cancellationToken);
+            var writer = formatName is "json" or "jsonl" ? null : ExportFormats.Create(formatName, LabelConfigParser.Parse(BenchConfig).Config!);
+            var written = writer is null
+                ? await ExportCommand.WriteAsync(local.Export, project.Id, formatName, output, null, cancellationToken)
+                : await ExportCommand.WriteWithAsync(writer, local.Export, project.Id, output, null, cancellationToken);
             clock.Stop();
             var seconds = clock.Elapsed.TotalSeconds;
             var peak = BenchReport.PeakRssMegabytes();

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Groundwork.Core.Import;
 using Groundwork.Formats.Import;
 using Microsoft.AspNetCore.Diagnostics;
@@ -38,6 +40,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge:
                 return new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = "The request body is too large", Detail = tooLarge.Message };
+            case BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType }:
+                // ProblemDefaults says which media type to send.
+                return new ProblemDetails { Status = StatusCodes.Status415UnsupportedMediaType, Title = "Unsupported media type" };
             case BadHttpRequestException badRequest:
                 var json = FindJsonException(badRequest);
                 if (json is not null)
@@ -45,7 +50,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                     return JsonProblem(json);
                 }
 
-                return new ProblemDetails { Status = badRequest.StatusCode, Title = "The request is malformed", Detail = badRequest.Message };
+                return BindingProblem(badRequest);
             case JsonException jsonException:
                 return JsonProblem(jsonException);
             case ImportFormatException import:
@@ -61,6 +66,59 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 return null;
         }
     }
+
+    /// <summary>
+    /// A request the framework could not bind: the body is missing, or a route or query value does not parse.
+    /// The framework's message names C# types and parameters; this one names the query parameter as the client sends it.
+    /// </summary>
+    private static ProblemDetails BindingProblem(BadHttpRequestException exception)
+    {
+        var problem = new ProblemDetails { Status = exception.StatusCode, Title = "The request is malformed" };
+        var binding = BindFailure().Match(exception.Message);
+        if (binding.Success)
+        {
+            var name = SnakeCase(binding.Groups["name"].Value);
+            problem.Detail = $"{name}: \"{binding.Groups["value"].Value}\" is not a valid {Describe(binding.Groups["type"].Value)}.";
+            problem.Extensions["field"] = name;
+        }
+        else if (exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
+        {
+            problem.Detail = "The request needs a JSON body.";
+        }
+        else
+        {
+            problem.Detail = "The request could not be read.";
+        }
+
+        return problem;
+    }
+
+    private static string Describe(string type) => type.TrimEnd('?') switch
+    {
+        "int" or "long" or "Int32" or "Int64" => "integer",
+        "bool" or "Boolean" => "boolean (true or false)",
+        "double" or "Double" => "number",
+        _ => "value",
+    };
+
+    private static string SnakeCase(string name)
+    {
+        var text = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && text.Length > 0)
+            {
+                text.Append('_');
+            }
+
+            text.Append(char.ToLowerInvariant(c));
+        }
+
+        return text.ToString();
+    }
+
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>\S+) (?<name>\w+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    private static partial Regex BindFailure();
 
     private static JsonException? FindJsonException(Exception exception)
     {
@@ -83,7 +141,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request body is not valid JSON for this endpoint",
-            Detail = $"{TaskObjectParser.TrimJsonMessage(exception.Message)}{where}{line}.",
+            Detail = $"{JsonMessage(exception)}{where}{line}.",
         };
         if (exception.Path is { Length: > 0 })
         {
@@ -96,6 +154,18 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         }
 
         return problem;
+    }
+
+    /// <summary>What is wrong, without System.Text.Json's internal type names and advice meant for programmers.</summary>
+    private static string JsonMessage(JsonException exception)
+    {
+        var message = TaskObjectParser.TrimJsonMessage(exception.Message);
+        if (message.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal))
+        {
+            return exception.Path is null or "$" ? "The body must be a JSON object" : "The value has the wrong type or is out of range";
+        }
+
+        return message;
     }
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]

@@ -121,6 +121,70 @@ public sealed class TaskReadersTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(65536)]
+    public async Task Csv_WithByteOrderMarkAndCrLf_SkipsTheMarkAndCountsLines(int chunk)
+    {
+        var tasks = await ReadAsync(new CsvTaskReader(), "\uFEFFtext,unique_id\r\na,1\r\n\r\nb,2\r\n", chunk);
+
+        Assert.Equal(["""{"text":"a"}""", """{"text":"b"}"""], tasks.Select(t => t.DataJson));
+        Assert.Equal([2L, 4L], tasks.Select(t => t.Line));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF }, 3)]
+    [InlineData(new byte[] { 0xC0, 0x80 }, 3)]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 }, 3)]
+    public async Task Csv_InvalidUtf8_IsReportedAtItsLineNotReplaced(byte[] bad, int line)
+    {
+        byte[] input = [.. "text\na\nb"u8, .. bad, .. "c\nd\n"u8];
+        foreach (var chunk in new[] { 1, 2, 65536 })
+        {
+            await using var stream = new TrickleStream(input, chunk);
+            var error = await Assert.ThrowsAsync<ImportFormatException>(async () =>
+            {
+                await foreach (var _ in new CsvTaskReader().ReadAsync(stream, ImportDefaults.None, CancellationToken.None))
+                {
+                }
+            });
+
+            Assert.Equal(line, error.Line);
+            Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Csv_UnclosedQuote_IsReportedAtTheLineItOpens()
+    {
+        var error = await Assert.ThrowsAsync<ImportFormatException>(() => ReadAsync(new CsvTaskReader(), "text,label\na,b\n\"open,c\nmore\nlines\n"));
+
+        Assert.Equal(3, error.Line);
+        Assert.Contains("never closed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Csv_NulInAValue_IsReportedWithItsColumn()
+    {
+        var error = await Assert.ThrowsAsync<ImportFormatException>(() => ReadAsync(new CsvTaskReader(), "text,label\na,b\nc,d\0\n"));
+
+        Assert.Equal(3, error.Line);
+        Assert.Equal("label", error.Field);
+    }
+
+    [Theory]
+    [InlineData("{\"data\":{\"text\":\"a\\u0000\"}}", "data")]
+    [InlineData("{\"unique_id\":\"\\ud800\",\"data\":{}}", "unique_id")]
+    [InlineData("{\"\\ud800\":1}", "data")]
+    [InlineData("{\"text\":\"\\udc00\"}", "data")]
+    public async Task JsonLines_NulOrUnpairedSurrogateEscape_IsReportedWithItsField(string line, string field)
+    {
+        var error = await Assert.ThrowsAsync<ImportFormatException>(() => ReadAsync(new JsonLinesTaskReader(), "{\"text\":\"ok\"}\n" + line));
+
+        Assert.Equal(2, error.Line);
+        Assert.Equal(field, error.Field);
+    }
+
+    [Theory]
     [InlineData("application/json; charset=utf-8", typeof(JsonArrayTaskReader))]
     [InlineData("application/x-ndjson", typeof(JsonLinesTaskReader))]
     [InlineData("TEXT/CSV", typeof(CsvTaskReader))]

@@ -1,5 +1,6 @@
 using CsCheck;
 using Groundwork.Formats.LabelConfigs;
+using Groundwork.Formats.Tests.Fuzz;
 
 namespace Groundwork.Formats.Tests.LabelConfigs;
 
@@ -42,7 +43,7 @@ public sealed class LabelConfigFuzzTests
     {
         var gen = Gen.OneOf(s_fragments).Array[0, 40].Select(parts => "<View>" + string.Concat(parts) + "</View>");
 
-        gen.Sample(AssertWellBehaved, iter: 3000, time: 3, threads: 1);
+        Fuzzing.Run(gen, AssertWellBehaved);
     }
 
     [Fact]
@@ -66,6 +67,6 @@ public sealed class LabelConfigFuzzTests
             return xml;
         });
 
-        gen.Sample(AssertWellBehaved, iter: 3000, time: 3, threads: 1);
+        Fuzzing.Run(gen, AssertWellBehaved);
     }
 }
