@@ -54,7 +54,11 @@ public static class GoldApi
         else
         {
             using var document = JsonDocument.Parse(result.Text);
-            if (document.RootElement.ValueKind != JsonValueKind.Array || document.RootElement.GetArrayLength() == 0)
+            if (Core.StoredText.JsonHasInvalidEscape(result.Text))
+            {
+                errors["result"] = [$"result {Core.StoredText.Rule}"];
+            }
+            else if (document.RootElement.ValueKind != JsonValueKind.Array || document.RootElement.GetArrayLength() == 0)
             {
                 errors["result"] = ["result must be a non-empty array of regions"];
             }

@@ -65,9 +65,9 @@ public static class ProgressApi
             return check.Denied();
         }
 
-        if (string.IsNullOrWhiteSpace(batch) || batch.Length > 200)
+        if (string.IsNullOrWhiteSpace(batch) || batch.Length > 200 || !Core.StoredText.IsValid(batch))
         {
-            return Problems.BadRequest("The batch is not valid", "A batch name has 1 to 200 characters.");
+            return Problems.BadRequest("The batch is not valid", "A batch name has 1 to 200 characters, without NUL or unpaired surrogates.");
         }
 
         await queue.SetBatchPausedAsync(projectId, batch, paused, cancellationToken);

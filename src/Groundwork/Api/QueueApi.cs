@@ -70,10 +70,10 @@ public static class QueueApi
         }
 
         var reason = request?.Reason;
-        if (reason is { Length: > MaxSkipReasonLength })
+        if (reason is { Length: > MaxSkipReasonLength } || !Core.StoredText.IsValid(reason))
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["reason"] = [$"reason must have at most {MaxSkipReasonLength} characters"] },
+                new Dictionary<string, string[]> { ["reason"] = [$"reason must have at most {MaxSkipReasonLength} characters, without NUL or unpaired surrogates"] },
                 title: "The skip is not valid");
         }
 
