@@ -39,6 +39,7 @@ public static class GroundworkServer
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebUiOptions>().BindConfiguration(WebUiOptions.Section);
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section)
             .Validate(o => string.IsNullOrEmpty(o.Token) || o.Token.Length >= Core.Security.ApiTokens.MinimumLength,
                 $"GROUNDWORK_BOOTSTRAP_TOKEN must have at least {Core.Security.ApiTokens.MinimumLength} characters")
@@ -98,6 +99,7 @@ public static class GroundworkServer
         app.MapImportApi(app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.MaxImportBytes);
         app.MapAnnotationsApi();
         app.MapExportApi();
+        app.UseGroundworkWebUi();
         return app;
     }
 
@@ -124,6 +126,7 @@ public static class GroundworkServer
         Map("GROUNDWORK_DATA_DIR", $"{StorageOptions.Section}:DataDirectory");
         Map("GROUNDWORK_MIGRATE", $"{StorageOptions.Section}:MigrateOnStart");
         Map("GROUNDWORK_BOOTSTRAP_TOKEN", $"{BootstrapOptions.Section}:Token");
+        Map("GROUNDWORK_MEDIA_ORIGINS", $"{WebUiOptions.Section}:MediaOrigins");
         return settings;
 
         void Map(string variable, string key)

@@ -1,0 +1,137 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { createImageAnnotator, type ImageAnnotation, type ImageAnnotator } from '@annotorious/annotorious';
+import '@annotorious/annotorious/annotorious.css';
+import type { ControlTag, ObjectTag, Result } from '../types';
+import { EditorStore, labelsOf, useStore } from './store';
+
+const imageKinds = new Set(['RectangleLabels', 'PolygonLabels', 'Rectangle', 'Polygon']);
+const clamp = (v: number) => Math.min(100, Math.max(0, v));
+const round = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/** Pixel geometry (of the natural image) to Label Studio's percentages. */
+export function toValue(a: ImageAnnotation, w: number, h: number): Record<string, unknown> {
+  const s = a.target.selector as any;
+  if (s.type === 'POLYGON') {
+    return { points: (s.geometry.points as number[][]).map(([x, y]) => [round(clamp(x / w * 100)), round(clamp(y / h * 100))]), closed: true };
+  }
+  const g = s.geometry;
+  const x = clamp(g.x / w * 100), y = clamp(g.y / h * 100);
+  return { x: round(x), y: round(y), width: round(Math.min(100 - x, Math.max(0, g.w / w * 100))), height: round(Math.min(100 - y, Math.max(0, g.h / h * 100))), rotation: 0 };
+}
+
+/** A result region back to the pixel shape Annotorious draws. */
+export function toShape(r: Result, w: number, h: number): ImageAnnotation | null {
+  const v = r.value;
+  let selector: any;
+  if (Array.isArray(v.points)) {
+    const points = (v.points as number[][]).map(([x, y]) => [x / 100 * w, y / 100 * h]);
+    const xs = points.map(p => p[0]), ys = points.map(p => p[1]);
+    selector = { type: 'POLYGON', geometry: { points, bounds: { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) } } };
+  } else if (typeof v.x === 'number' && typeof v.width === 'number') {
+    const x = v.x / 100 * w, y = v.y / 100 * h, ww = v.width / 100 * w, hh = v.height / 100 * h;
+    selector = { type: 'RECTANGLE', geometry: { x, y, w: ww, h: hh, bounds: { minX: x, minY: y, maxX: x + ww, maxY: y + hh } } };
+  } else return null;
+  return { id: r.id, bodies: [], target: { annotation: r.id, selector } } as unknown as ImageAnnotation;
+}
+
+export function imageControls(store: EditorStore, tag: ObjectTag): ControlTag[] {
+  return store.config.control_tags.filter(c => imageKinds.has(c.kind) && c.to_names.includes(tag.name));
+}
+
+/** An Image object tag with Annotorious drawing rectangles and polygons for the labels controls that target it. */
+export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; store: EditorStore }) {
+  useStore(store);
+  const img = useRef<HTMLImageElement>(null);
+  const anno = useRef<ImageAnnotator | null>(null);
+  const synced = useRef(new Map<string, string>());
+  const style = useRef<unknown>(null);
+  const styled = useRef('');
+  const [size, setSize] = useState<{ w: number; h: number } | null>(null);
+  const [failed, setFailed] = useState(false);
+  const controls = imageControls(store, tag);
+
+  function activeControl(): { control: ControlTag; label: string | null } | null {
+    for (const c of controls) {
+      const label = store.active.get(c.name);
+      if (label) return { control: c, label };
+    }
+    const unlabeled = controls.find(c => c.kind === 'Rectangle' || c.kind === 'Polygon');
+    return unlabeled ? { control: unlabeled, label: null } : null;
+  }
+
+  useEffect(() => {
+    if (!size || !img.current) return;
+    const { w, h } = size;
+    const a = createImageAnnotator(img.current, { drawingEnabled: false, theme: 'light', userSelectAction: 'EDIT' as any });
+    anno.current = a;
+    style.current = (annotation: ImageAnnotation, state?: { selected?: boolean; hovered?: boolean }) => {
+      const r = store.results.find(x => x.id === annotation.id);
+      const color = r ? store.colorOf(r.from_name, labelsOf(r)[0]) : '#888';
+      return { fill: color, fillOpacity: state?.selected ? 0.35 : state?.hovered ? 0.28 : 0.18, stroke: color, strokeWidth: state?.selected ? 3 : 2, strokeOpacity: 1 };
+    };
+    styled.current = '';
+    a.on('createAnnotation', (created: ImageAnnotation) => {
+      const active = activeControl();
+      if (!active) { a.removeAnnotation(created.id); return; }
+      const { control, label } = active;
+      const value = toValue(created, w, h);
+      if (label) value[control.result_type] = [label];
+      const r: Result = { id: created.id, from_name: control.name, to_name: tag.name, type: control.result_type, value, original_width: w, original_height: h, image_rotation: 0, origin: 'manual' };
+      synced.current.set(r.id, JSON.stringify(r.value));
+      store.upsert(r);
+      store.select(r.id);
+    });
+    a.on('updateAnnotation', (updated: ImageAnnotation) => {
+      const prev = store.results.find(x => x.id === updated.id);
+      if (!prev) return;
+      const value = { ...prev.value, ...toValue(updated, w, h) };
+      synced.current.set(prev.id, JSON.stringify(value));
+      store.upsert({ ...prev, value, origin: prev.origin === 'prediction' ? 'prediction-changed' : prev.origin });
+    });
+    a.on('deleteAnnotation', (deleted: ImageAnnotation) => { synced.current.delete(deleted.id); store.remove(deleted.id); });
+    a.on('selectionChanged', (selected: ImageAnnotation[]) => store.select(selected[0]?.id ?? null));
+    synced.current.clear();
+    sync();
+    return () => { a.destroy(); anno.current = null; };
+  }, [size]);
+
+  /** Pushes the store's regions for this image into Annotorious, touching only what changed. */
+  function sync() {
+    const a = anno.current;
+    if (!a || !size) return;
+    const mine = store.results.filter(r => r.to_name === tag.name && controls.some(c => c.name === r.from_name));
+    const ids = new Set(mine.map(r => r.id));
+    for (const id of [...synced.current.keys()]) {
+      if (!ids.has(id)) { synced.current.delete(id); a.removeAnnotation(id); }
+    }
+    for (const r of mine) {
+      const key = JSON.stringify(r.value);
+      if (synced.current.get(r.id) === key) continue;
+      const shape = toShape(r, size.w, size.h);
+      if (!shape) continue;
+      if (synced.current.has(r.id)) a.updateAnnotation(shape); else a.addAnnotation(shape);
+      synced.current.set(r.id, key);
+    }
+    const active = activeControl();
+    const tool = active?.control.kind.startsWith('Polygon') ? 'polygon' : 'rectangle';
+    if (a.getDrawingTool() !== tool) a.setDrawingTool(tool);
+    a.setDrawingEnabled(!!active && (active.label !== null || !active.control.kind.endsWith('Labels')));
+    const selected = a.getSelected()[0]?.id ?? null;
+    if (store.selectedId !== selected) a.setSelected(store.selectedId ?? undefined);
+    const labels = mine.map(r => r.id + ':' + labelsOf(r).join('|')).join(',');
+    if (labels !== styled.current) { styled.current = labels; a.setStyle(style.current as any); }
+  }
+
+  useEffect(() => { sync(); });
+
+  const active = activeControl();
+  return (
+    <figure class={`image-object${active?.label ? ' drawing' : ''}`} data-object={tag.name}>
+      {failed ? <div class="error">The image <code>{src}</code> could not be loaded.</div> :
+        <img ref={img} src={src} alt="" draggable={false}
+          onLoad={e => setSize({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })}
+          onError={() => setFailed(true)} />}
+      {controls.length > 0 && !active?.label && <figcaption class="hint">Pick a label ({controls[0].options.length ? 'press its number' : 'from the panel'}) to draw.</figcaption>}
+    </figure>
+  );
+}
