@@ -18,4 +18,16 @@ public interface IProjectStore
 
     /// <summary>The user's role on the project, or null when they are not a member.</summary>
     Task<ProjectRole?> GetRoleAsync(long projectId, long userId, CancellationToken cancellationToken);
+
+    /// <summary>The project's members with their roles and queue state, by user id.</summary>
+    Task<IReadOnlyList<ProjectMember>> ListMembersAsync(long projectId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the membership; their live leases on the project end. False when they were not a member.</summary>
+    Task<bool> RemoveMemberAsync(long projectId, long userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lifts a queue pause (and waives a failed qualification); only gold answers given after this count
+    /// towards the next pause. False when not a member.
+    /// </summary>
+    Task<bool> ReinstateMemberAsync(long projectId, long userId, CancellationToken cancellationToken);
 }

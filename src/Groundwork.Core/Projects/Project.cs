@@ -9,4 +9,8 @@ public sealed record Project(
     int Overlap,
     long? CreatedBy,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The queue's settings: lease time, gold and qualification.</summary>
+    public ProjectQueueSettings Queue { get; init; } = ProjectQueueSettings.Default;
+}

@@ -1,4 +1,7 @@
 namespace Groundwork.Core.Projects;
 
 /// <summary>The fields a manager sets when creating or updating a project, already validated.</summary>
-public sealed record ProjectDraft(string Name, string LabelConfig, string Instructions, int Overlap);
+public sealed record ProjectDraft(string Name, string LabelConfig, string Instructions, int Overlap)
+{
+    public ProjectQueueSettings Queue { get; init; } = ProjectQueueSettings.Default;
+}

@@ -13,4 +13,8 @@ public sealed record LabelingTask(
     int? Overlap,
     int AnnotationCount,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Live leases on the task: annotators working on it now. Annotations plus these never exceed the overlap.</summary>
+    public int LeaseCount { get; init; }
+}

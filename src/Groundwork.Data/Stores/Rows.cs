@@ -9,12 +9,12 @@ namespace Groundwork.Data.Stores;
 /// <summary>Maps rows to domain records. Column lists live beside the mappers so the two never drift apart.</summary>
 internal static class Rows
 {
-    public const string ProjectColumns = "id, name, label_config, instructions, overlap, created_by, created_at, updated_at";
+    public const string ProjectColumns = "id, name, label_config, instructions, overlap, created_by, created_at, updated_at, lease_seconds, gold_rate, gold_threshold, gold_window, qualification_pass_mark";
 
     public const string UserColumns = "id, email, name, is_admin, created_at";
 
     public static string TaskColumns(GroundworkDatabase db, string alias = "") =>
-        $"{alias}id, {alias}project_id, {db.JsonColumn(alias + "data")}, {alias}unique_id, {db.JsonColumn(alias + "metadata")}, {alias}priority, {alias}batch, {alias}status, {alias}overlap, {alias}annotation_count, {alias}created_at, {alias}updated_at";
+        $"{alias}id, {alias}project_id, {db.JsonColumn(alias + "data")}, {alias}unique_id, {db.JsonColumn(alias + "metadata")}, {alias}priority, {alias}batch, {alias}status, {alias}overlap, {alias}annotation_count, {alias}created_at, {alias}updated_at, {alias}lease_count";
 
     public static string AnnotationColumns(GroundworkDatabase db) =>
         $"id, task_id, project_id, author_id, {db.JsonColumn("result")}, lead_time, origin, created_at, updated_at";
@@ -27,7 +27,15 @@ internal static class Rows
         r.GetInt32(4),
         r.IsDBNull(5) ? null : r.GetInt64(5),
         r.GetFieldValue<DateTimeOffset>(6),
-        r.GetFieldValue<DateTimeOffset>(7));
+        r.GetFieldValue<DateTimeOffset>(7))
+    {
+        Queue = new ProjectQueueSettings(
+            r.GetInt32(8),
+            r.GetDouble(9),
+            r.IsDBNull(10) ? null : r.GetDouble(10),
+            r.GetInt32(11),
+            r.IsDBNull(12) ? null : r.GetDouble(12)),
+    };
 
     public static LabelingTask Task(DbDataReader r) => new(
         r.GetInt64(0),
@@ -41,7 +49,10 @@ internal static class Rows
         r.IsDBNull(8) ? null : r.GetInt32(8),
         r.GetInt32(9),
         r.GetFieldValue<DateTimeOffset>(10),
-        r.GetFieldValue<DateTimeOffset>(11));
+        r.GetFieldValue<DateTimeOffset>(11))
+    {
+        LeaseCount = r.GetInt32(12),
+    };
 
     public static Annotation Annotation(DbDataReader r) => new(
         r.GetInt64(0),

@@ -2,15 +2,18 @@ using System.Data.Common;
 using Dapper;
 using Groundwork.Core;
 using Groundwork.Core.Annotations;
+using Groundwork.Core.Queue;
 using Groundwork.Core.Tasks;
 
 namespace Groundwork.Data.Stores;
 
 public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock) : IAnnotationStore
 {
-    public async Task<StoreOutcome<Annotation>> CreateAsync(long projectId, long taskId, long authorId, AnnotationDraft draft, CancellationToken cancellationToken)
+    public async Task<StoreOutcome<Annotation>> CreateAsync(
+        long projectId, long taskId, long authorId, AnnotationDraft draft, AnnotationSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(submission);
         await using var scope = await db.BeginWriteAsync(cancellationToken);
         var task = await TaskRows.LockAsync(db, scope, projectId, taskId, cancellationToken);
         if (task is null)
@@ -28,11 +31,37 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
             return StoreOutcome<Annotation>.Conflict($"you already annotated task {taskId} (annotation {already}); update that one instead");
         }
 
-        var overlap = await TaskRows.EffectiveOverlapAsync(scope, task, cancellationToken);
-        var check = TaskLifecycle.CanAnnotate(task.Status, task.AnnotationCount, overlap);
-        if (!check.IsAllowed)
+        var lease = await LeaseRows.FindAsync(scope.Connection, scope.Transaction, taskId, authorId, cancellationToken);
+        if (submission.LeaseId is { } leaseId && (lease is null || lease.Id != leaseId))
         {
-            return StoreOutcome<Annotation>.Conflict(check.Reason!);
+            return StoreOutcome<Annotation>.Conflict($"lease {leaseId} is not your lease on task {taskId}");
+        }
+
+        // A live lease keeps its place in the overlap until it is swept, even a moment past its expiry.
+        var holding = lease is { State: LeaseState.Live };
+        if (!holding && (submission.LeaseRequired || submission.LeaseId is not null))
+        {
+            return StoreOutcome<Annotation>.Conflict(lease is null
+                ? $"task {taskId} is not leased to you; ask for work with POST /api/v1/projects/{projectId}/next"
+                : $"your lease on task {taskId} has ended ({lease.State.ToString().ToLowerInvariant()}); ask for the next task");
+        }
+
+        var gold = await TaskRows.GoldAsync(db, scope, taskId, cancellationToken);
+        var overlap = await TaskRows.EffectiveOverlapAsync(scope, task, cancellationToken);
+        if (gold.Kind == GoldKind.None)
+        {
+            var othersHolding = task.AnnotationCount + task.LeaseCount - (holding ? 1 : 0);
+            var check = TaskLifecycle.CanAnnotate(task.Status, othersHolding, overlap);
+            if (!check.IsAllowed)
+            {
+                return StoreOutcome<Annotation>.Conflict(othersHolding > task.AnnotationCount && task.AnnotationCount < overlap
+                    ? $"the other places in task {taskId}'s overlap of {overlap} are leased to annotators working on it"
+                    : check.Reason!);
+            }
+        }
+        else if (task.Status == LabelingTaskStatus.Canceled)
+        {
+            return StoreOutcome<Annotation>.Conflict("the task is canceled");
         }
 
         var now = clock.GetUtcNow();
@@ -45,7 +74,20 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
             new { taskId, projectId, authorId, result = draft.ResultJson, leadTime = draft.LeadTime, origin = AnnotationOrigins.Human, now },
             scope.Transaction,
             cancellationToken: cancellationToken));
-        await TaskRows.SetCountAsync(scope, task, task.AnnotationCount + 1, overlap, now, cancellationToken);
+        if (holding)
+        {
+            await LeaseRows.EndAsync(scope, lease!, LeaseState.Submitted, now, null, cancellationToken);
+        }
+
+        if (gold.Kind == GoldKind.None)
+        {
+            await TaskRows.SetCountAsync(scope, task, task.AnnotationCount + 1, overlap, now, cancellationToken);
+        }
+        else
+        {
+            await GoldAnswers.RecordAsync(scope, projectId, taskId, authorId, gold, draft.ResultJson, now, cancellationToken);
+        }
+
         await scope.CommitAsync(cancellationToken);
         return StoreOutcome<Annotation>.Success(new Annotation(id, taskId, projectId, authorId, draft.ResultJson, draft.LeadTime, AnnotationOrigins.Human, now, now));
     }

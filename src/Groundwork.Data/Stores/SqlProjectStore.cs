@@ -12,11 +12,17 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
         await using var scope = await db.BeginWriteAsync(cancellationToken);
         var id = await scope.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO projects (name, label_config, instructions, overlap, created_by, created_at, updated_at)
-            VALUES (@Name, @LabelConfig, @Instructions, @Overlap, @CreatedBy, @Now, @Now)
+            INSERT INTO projects (name, label_config, instructions, overlap, created_by, created_at, updated_at,
+                                  lease_seconds, gold_rate, gold_threshold, gold_window, qualification_pass_mark)
+            VALUES (@Name, @LabelConfig, @Instructions, @Overlap, @CreatedBy, @Now, @Now,
+                    @LeaseSeconds, @GoldRate, @GoldThreshold, @GoldWindow, @QualificationPassMark)
             RETURNING id
             """,
-            new { draft.Name, draft.LabelConfig, draft.Instructions, draft.Overlap, CreatedBy = createdBy, Now = now },
+            new
+            {
+                draft.Name, draft.LabelConfig, draft.Instructions, draft.Overlap, CreatedBy = createdBy, Now = now,
+                draft.Queue.LeaseSeconds, draft.Queue.GoldRate, draft.Queue.GoldThreshold, draft.Queue.GoldWindow, draft.Queue.QualificationPassMark,
+            },
             scope.Transaction,
             cancellationToken: cancellationToken));
         await scope.Connection.ExecuteAsync(new CommandDefinition(
@@ -25,7 +31,7 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
             scope.Transaction,
             cancellationToken: cancellationToken));
         await scope.CommitAsync(cancellationToken);
-        return new Project(id, draft.Name, draft.LabelConfig, draft.Instructions, draft.Overlap, createdBy, now, now);
+        return new Project(id, draft.Name, draft.LabelConfig, draft.Instructions, draft.Overlap, createdBy, now, now) { Queue = draft.Queue };
     }
 
     public async Task<Project?> GetAsync(long id, CancellationToken cancellationToken)
@@ -59,10 +65,16 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
         await using var scope = await db.BeginWriteAsync(cancellationToken);
         var changed = await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE projects SET name = @Name, label_config = @LabelConfig, instructions = @Instructions, overlap = @Overlap, updated_at = @Now
+            UPDATE projects SET name = @Name, label_config = @LabelConfig, instructions = @Instructions, overlap = @Overlap, updated_at = @Now,
+                lease_seconds = @LeaseSeconds, gold_rate = @GoldRate, gold_threshold = @GoldThreshold, gold_window = @GoldWindow,
+                qualification_pass_mark = @QualificationPassMark
             WHERE id = @Id
             """,
-            new { Id = id, draft.Name, draft.LabelConfig, draft.Instructions, draft.Overlap, Now = now },
+            new
+            {
+                Id = id, draft.Name, draft.LabelConfig, draft.Instructions, draft.Overlap, Now = now,
+                draft.Queue.LeaseSeconds, draft.Queue.GoldRate, draft.Queue.GoldThreshold, draft.Queue.GoldWindow, draft.Queue.QualificationPassMark,
+            },
             scope.Transaction,
             cancellationToken: cancellationToken));
         await scope.CommitAsync(cancellationToken);
@@ -100,5 +112,66 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
             new { projectId, userId },
             cancellationToken: cancellationToken));
         return role is null ? null : (ProjectRole)role.Value;
+    }
+
+    public async Task<IReadOnlyList<ProjectMember>> ListMembersAsync(long projectId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            """
+            SELECT m.user_id, u.email, u.name, m.role, m.created_at, m.paused_at, m.paused_reason, m.qualified_at
+            FROM project_members m JOIN users u ON u.id = m.user_id
+            WHERE m.project_id = @projectId ORDER BY m.user_id
+            """,
+            new { projectId },
+            cancellationToken: cancellationToken));
+        var members = new List<ProjectMember>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            members.Add(new ProjectMember(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                (ProjectRole)reader.GetInt32(3),
+                reader.GetFieldValue<DateTimeOffset>(4),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7)));
+        }
+
+        return members;
+    }
+
+    public async Task<bool> RemoveMemberAsync(long projectId, long userId, CancellationToken cancellationToken)
+    {
+        await using var scope = await db.BeginWriteAsync(cancellationToken);
+        var removed = await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM project_members WHERE project_id = @projectId AND user_id = @userId",
+            new { projectId, userId },
+            scope.Transaction,
+            cancellationToken: cancellationToken));
+        if (removed > 0)
+        {
+            await LeaseRows.EndLiveLeasesOfUserAsync(scope, projectId, userId, clock.GetUtcNow(), cancellationToken);
+        }
+
+        await scope.CommitAsync(cancellationToken);
+        return removed > 0;
+    }
+
+    public async Task<bool> ReinstateMemberAsync(long projectId, long userId, CancellationToken cancellationToken)
+    {
+        await using var scope = await db.BeginWriteAsync(cancellationToken);
+        var changed = await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE project_members SET qualified_at = coalesce(qualified_at, CASE WHEN paused_at IS NOT NULL THEN @now END),
+                paused_at = NULL, paused_reason = NULL, reinstated_at = @now
+            WHERE project_id = @projectId AND user_id = @userId
+            """,
+            new { projectId, userId, now = clock.GetUtcNow() },
+            scope.Transaction,
+            cancellationToken: cancellationToken));
+        await scope.CommitAsync(cancellationToken);
+        return changed > 0;
     }
 }

@@ -17,7 +17,7 @@ public static class AnnotationsApi
         var group = routes.MapGroup("/api/v1/projects/{projectId:long}").WithTags("Annotations").RequireAuthorization();
         group.MapPost("/tasks/{taskId:long}/annotations", CreateAsync).WithName("CreateAnnotation")
             .WithSummary("Submit an annotation for a task")
-            .WithDescription("The author is the token's user. One annotation per annotator per task; refused with 409 when the task is canceled or already has its overlap.");
+            .WithDescription("The author is the token's user. Annotators submit under the lease from /next (lease_id, or their live lease on the task is found); reviewers and managers may annotate directly. One annotation per annotator per task; refused with 409 when the task is canceled, its overlap is filled by annotations and others' live leases, or the lease has ended.");
         group.MapGet("/tasks/{taskId:long}/annotations", ListAsync).WithName("ListAnnotations")
             .WithSummary("List a task's annotations (annotators see their own)");
         group.MapPatch("/annotations/{annotationId:long}", UpdateAsync).WithName("UpdateAnnotation").WithSummary("Update your annotation");
@@ -52,7 +52,10 @@ public static class AnnotationsApi
             return TypedResults.ValidationProblem(resultErrors, title: "The result does not fit the project's labeling configuration");
         }
 
-        var outcome = await annotations.CreateAsync(projectId, taskId, user.UserId(), draft!, cancellationToken);
+        // Annotators work only on tasks the queue leased to them; reviewers, managers and admins may annotate directly.
+        var leaseRequired = check.Role == ProjectRole.Annotator && !user.IsAdmin();
+        var submission = new AnnotationSubmission(request.LeaseId, leaseRequired);
+        var outcome = await annotations.CreateAsync(projectId, taskId, user.UserId(), draft!, submission, cancellationToken);
         return outcome.Succeeded
             ? TypedResults.Created($"/api/v1/projects/{projectId}/annotations/{outcome.Value!.Id}", AnnotationResponse.From(outcome.Value))
             : Problems.From(outcome);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Groundwork.Api.Contracts;
 using Groundwork.Core;
 using Groundwork.Core.Projects;
+using Groundwork.Core.Queue;
 using Groundwork.Core.Tasks;
 using Groundwork.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -78,12 +79,18 @@ public static class TasksApi
     }
 
     public static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> GetAsync(
-        long projectId, long taskId, ClaimsPrincipal user, ProjectAccess access, ITaskStore tasks, CancellationToken cancellationToken)
+        long projectId, long taskId, ClaimsPrincipal user, ProjectAccess access, ITaskStore tasks, IWorkQueue queue, CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(user, projectId, ProjectRole.Annotator, cancellationToken);
         if (!check.Granted)
         {
             return check.Denied();
+        }
+
+        // Annotators see only tasks the queue leased to them; for any other task they get the same 404 as for a missing one.
+        if (check.Role == ProjectRole.Annotator && !user.IsAdmin() && !await queue.WasLeasedAsync(projectId, taskId, user.UserId(), cancellationToken))
+        {
+            return Problems.NotFound($"Task {taskId} does not exist in project {projectId}.");
         }
 
         var task = await tasks.GetAsync(projectId, taskId, cancellationToken);

@@ -93,7 +93,7 @@ public sealed class SqlTaskStoreTests
         }
 
         var outcomes = await Task.WhenAll(authors.Select(author => Task.Run(() =>
-            store.Annotations.CreateAsync(project.Id, taskId, author, new AnnotationDraft("[]", 1), CancellationToken.None))));
+            store.Annotations.CreateAsync(project.Id, taskId, author, new AnnotationDraft("[]", 1), AnnotationSubmission.Direct, CancellationToken.None))));
 
         Assert.Equal(2, outcomes.Count(o => o.Succeeded));
         var task = await store.Tasks.GetAsync(project.Id, taskId, CancellationToken.None);

@@ -23,13 +23,19 @@ public sealed class TaskLifecycleTests
         await AddMemberAsync(app, projectId, "third@example.com");
 
         Assert.Equal("queued", await StatusAsync(app, projectId, taskId));
+        await first.NextAsync(projectId);
+        await second.NextAsync(projectId);
+        var thirdGetsNothing = await third.NextAsync(projectId);
+        Assert.Null(thirdGetsNothing);
         await (await first.AnnotateAsync(projectId, taskId)).ExpectAsync(HttpStatusCode.Created);
         Assert.Equal("in_progress", await StatusAsync(app, projectId, taskId));
         var again = await first.AnnotateAsync(projectId, taskId);
         await again.ExpectProblemAsync(HttpStatusCode.Conflict);
         await (await second.AnnotateAsync(projectId, taskId)).ExpectAsync(HttpStatusCode.Created);
         Assert.Equal("completed", await StatusAsync(app, projectId, taskId));
-        var over = await third.AnnotateAsync(projectId, taskId);
+        var unleased = await third.AnnotateAsync(projectId, taskId);
+        Assert.Contains("not leased to you", (await unleased.ExpectProblemAsync(HttpStatusCode.Conflict))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var over = await app.Client.AnnotateAsync(projectId, taskId);
         var problem = await over.ExpectProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("2 annotation", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
 
@@ -76,8 +82,8 @@ public sealed class TaskLifecycleTests
         var (_, bob) = await app.CreateUserAsync("bob@example.com");
         await AddMemberAsync(app, projectId, "alice@example.com");
         await AddMemberAsync(app, projectId, "bob@example.com");
-        var created = await (await alice.AnnotateAsync(projectId, taskId)).JsonAsync();
-        await (await bob.AnnotateAsync(projectId, taskId)).ExpectAsync(HttpStatusCode.Created);
+        var created = await (await alice.SubmitNextAsync(projectId)).JsonAsync();
+        await (await bob.SubmitNextAsync(projectId)).ExpectAsync(HttpStatusCode.Created);
 
         var bobEdits = await bob.PatchAsync($"/api/v1/projects/{projectId}/annotations/{created.Id()}", new StringContent("""{"result":[]}""", System.Text.Encoding.UTF8, "application/json"));
         var aliceEdits = await alice.PatchAsync($"/api/v1/projects/{projectId}/annotations/{created.Id()}", new StringContent("""{"result":[],"lead_time":9}""", System.Text.Encoding.UTF8, "application/json"));

@@ -34,6 +34,31 @@ public static class ApiClientExtensions
         return await client.PostAsync($"/api/v1/projects/{projectId}/tasks/{taskId}/annotations", content);
     }
 
+    /// <summary>Asks the queue for the next task; null when there is nothing to do (204).</summary>
+    public static async Task<JsonNode?> NextAsync(this HttpClient client, long projectId)
+    {
+        var response = await client.PostAsync($"/api/v1/projects/{projectId}/next", null);
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return null;
+        }
+
+        await response.ExpectAsync(HttpStatusCode.OK);
+        return await response.JsonAsync();
+    }
+
+    /// <summary>Takes the next task from the queue and submits the result for it under the lease.</summary>
+    public static async Task<HttpResponseMessage> SubmitNextAsync(this HttpClient client, long projectId, string resultJson = DefaultResult)
+    {
+        var next = await client.NextAsync(projectId) ?? throw new InvalidOperationException("the queue had nothing to hand out");
+        var body = $$$"""{"result":{{{resultJson}}},"lead_time":2,"lease_id":{{{next["lease_id"]!.GetValue<long>()}}}}""";
+        return await client.PostAsync(
+            $"/api/v1/projects/{projectId}/tasks/{next["task"]!.Id()}/annotations",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+    }
+
+    public const string DefaultResult = """[{"id":"r1","from_name":"label","to_name":"text","type":"choices","value":{"choices":["a"]}}]""";
+
     public static async Task<JsonNode> GetJsonAsync(this HttpClient client, string url)
     {
         var response = await client.GetAsync(url);

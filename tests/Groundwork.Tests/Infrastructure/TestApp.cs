@@ -41,7 +41,8 @@ public sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestApp> StartAsync(string provider, IReadOnlyDictionary<string, string?>? extraSettings = null)
+    public static async Task<TestApp> StartAsync(
+        string provider, IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? configureServices = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "groundwork-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
@@ -68,6 +69,7 @@ public sealed class TestApp : IAsyncDisposable
         var builder = GroundworkServer.CreateBuilder([], settings);
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton<TextWriter>(TextWriter.Null);
+        configureServices?.Invoke(builder.Services);
         var app = GroundworkServer.Build(builder);
         await GroundworkServer.InitializeAsync(app.Services, CancellationToken.None);
         await app.StartAsync();

@@ -10,11 +10,18 @@ public sealed record ProjectResponse(
     int Overlap,
     long? CreatedBy,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    int LeaseSeconds,
+    double GoldRate,
+    double? GoldThreshold,
+    int GoldWindow,
+    double? QualificationPassMark)
 {
     public static ProjectResponse From(Project project)
     {
         ArgumentNullException.ThrowIfNull(project);
-        return new(project.Id, project.Name, project.LabelConfig, project.Instructions, project.Overlap, project.CreatedBy, project.CreatedAt, project.UpdatedAt);
+        var queue = project.Queue;
+        return new(project.Id, project.Name, project.LabelConfig, project.Instructions, project.Overlap, project.CreatedBy, project.CreatedAt, project.UpdatedAt,
+            queue.LeaseSeconds, queue.GoldRate, queue.GoldThreshold, queue.GoldWindow, queue.QualificationPassMark);
     }
 }
