@@ -92,7 +92,8 @@ public sealed class ManagerPagesTests(BrowserFixture browser)
             await page.Locator("input[type=file]").SetInputFilesAsync(file);
             await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("Imported 75 tasks");
-            await Assertions.Expect(page.GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync("aria-valuenow", "100");
+            await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "upload" })).ToHaveAttributeAsync("aria-valuenow", "100");
+            await Assertions.Expect(page.GetByTestId("progress")).ToContainTextAsync("0 of 75 tasks completed");
 
             var rows = page.GetByTestId("tasks-table").Locator("tbody tr");
             await Assertions.Expect(rows).ToHaveCountAsync(50);

@@ -55,7 +55,7 @@ export function LabelPage({ projectId, taskId }: { projectId: number; taskId?: n
     else setWork({ kind: 'task', task: next });
   }
 
-  // Renew the lease while the page is open: at a third of its remaining time, between 10 s and 60 s.
+  // Renew the lease while the page is open: at a third of its remaining time, between 2 s and 60 s.
   const lease = work.kind === 'task' ? work.lease : undefined;
   const [expiresAt, setExpiresAt] = useState<string | null>(null);
   useEffect(() => {
@@ -65,7 +65,7 @@ export function LabelPage({ projectId, taskId }: { projectId: number; taskId?: n
     let timer: ReturnType<typeof setTimeout>;
     const schedule = (expires: string) => {
       const left = Date.parse(expires) - Date.now();
-      timer = setTimeout(beat, Math.min(60_000, Math.max(10_000, left / 3)));
+      timer = setTimeout(beat, Math.min(60_000, Math.max(2_000, left / 3)));
     };
     const beat = async () => {
       try {

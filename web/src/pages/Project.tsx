@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, download, get, upload } from '../api';
 import type { ImportResult, Project, TaskPage } from '../types';
 import { ErrorBox, formatDate } from './common';
+import { MembersPanel, ProgressPanel } from './ProjectTeam';
 
 const statuses = ['', 'queued', 'in_progress', 'completed', 'canceled'];
 const exportFormats: [string, string][] = [
@@ -26,11 +27,13 @@ export function ProjectPage({ projectId }: { projectId: number }) {
         <a class="button primary" href={`/projects/${project.id}/label`}>Start labeling</a>
       </div>
       {project.instructions && <p class="instructions-preview">{project.instructions}</p>}
+      <ProgressPanel projectId={project.id} reload={reload} />
       <div class="panels">
         <ImportPanel projectId={project.id} onImported={() => setReload(r => r + 1)} />
         <ExportPanel projectId={project.id} />
       </div>
       <TasksTable projectId={project.id} reload={reload} />
+      <div class="panels"><MembersPanel projectId={project.id} /></div>
     </section>
   );
 }
@@ -123,7 +126,7 @@ function ImportPanel({ projectId, onImported }: { projectId: number; onImported:
         <button class="primary" type="submit" disabled={progress !== null && progress < 1 && !result && !error}>Upload</button>
         {controller.current && <button type="button" onClick={() => controller.current?.abort()}>Cancel</button>}
       </div>
-      {progress !== null && <div class="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+      {progress !== null && <div class="progress" role="progressbar" aria-label="upload" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
         <div class="bar" style={{ width: `${Math.round(progress * 100)}%` }} />
         <span>{progress < 1 ? `Uploading ${Math.round(progress * 100)}%` : result ? 'Done' : 'Processing on the server…'}</span>
       </div>}
