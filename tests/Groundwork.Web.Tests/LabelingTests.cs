@@ -41,6 +41,7 @@ public sealed class LabelingTests(BrowserFixture browser)
 
         await page.Keyboard.PressAsync("2"); // Person
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "2 Person" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.Locator(".image-host[data-drawing=rectangle]").WaitForAsync();
         await DragAsync(page, box.X + box.Width * 0.20, box.Y + box.Height * 0.25, box.X + box.Width * 0.60, box.Y + box.Height * 0.75);
         var regions = page.Locator(".regions li");
         await Assertions.Expect(regions).ToHaveCountAsync(1);

@@ -60,6 +60,15 @@ public sealed class ServingTests
     }
 
     [Fact]
+    public async Task ApiRequestsRoutingTurnsDown_KeepTheirStatus()
+    {
+        await using var app = await WebApp.StartAsync();
+        using var wrongMethod = await app.Api.DeleteAsync("api/v1/label-configs/validate");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+    }
+
+    [Fact]
     public async Task Api_StillAnswersJson()
     {
         await using var app = await WebApp.StartAsync();

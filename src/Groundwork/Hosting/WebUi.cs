@@ -8,7 +8,8 @@ namespace Groundwork.Hosting;
 /// Serves the browser UI: the bundle that the build copies to <c>wwwroot/</c> beside the executable, and
 /// <c>index.html</c> for every client route. API, OpenAPI, reference and health paths never fall back to it.
 /// UI responses carry a strict Content-Security-Policy: scripts and connections only from this origin,
-/// no inline scripts, no remote origins (images and audio may come from <see cref="WebUiOptions.MediaOrigins"/>).
+/// no inline scripts, no remote origins (images and audio may come from <see cref="WebUiOptions.MediaOrigins"/>,
+/// which also join connect-src because the waveform view fetches its audio).
 /// </summary>
 public static class WebUi
 {
@@ -17,7 +18,7 @@ public static class WebUi
     /// <summary>The folder the UI is served from: <c>wwwroot</c> beside the executable, whatever the current directory.</summary>
     public static string Root => Path.Combine(AppContext.BaseDirectory, "wwwroot");
 
-    /// <summary>Adds the security headers, the static files and the client-route fallback.</summary>
+    /// <summary>Adds the security headers, the static files and index.html for client routes.</summary>
     public static WebApplication UseGroundworkWebUi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -47,25 +48,35 @@ public static class WebUi
             FileProvider = files,
             OnPrepareResponse = static ctx => ctx.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
         });
-        app.MapFallback(async context =>
+        // Client routes get index.html. This is middleware rather than MapFallback on purpose: a fallback endpoint
+        // would also catch API requests that routing turned down (wrong method or content type) and hide their
+        // 405/415. Here only requests no endpoint matched, outside the server's paths, without a file extension,
+        // are answered with the app.
+        app.Use(async (context, next) =>
         {
-            if (IsServerPath(context.Request.Path) || !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            var path = context.Request.Path;
+            if (context.GetEndpoint() is not null
+                || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                || IsServerPath(path)
+                || Path.HasExtension(path.Value))
             {
-                await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
-                    detail: $"No route matches {context.Request.Method} {context.Request.Path}").ExecuteAsync(context);
+                await next(context);
                 return;
             }
 
             var index = files.GetFileInfo("index.html");
             if (!index.Exists)
             {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                await next(context);
                 return;
             }
 
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
-            await context.Response.SendFileAsync(index, context.RequestAborted);
+            if (HttpMethods.IsGet(context.Request.Method))
+            {
+                await context.Response.SendFileAsync(index, context.RequestAborted);
+            }
         });
         return app;
     }
@@ -89,7 +100,7 @@ public static class WebUi
     {
         var media = string.IsNullOrWhiteSpace(mediaOrigins) ? string.Empty : " " + mediaOrigins.Trim();
         return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + $"img-src 'self' data: blob:{media}; media-src 'self' data: blob:{media}; connect-src 'self'; "
+            + $"img-src 'self' data: blob:{media}; media-src 'self' data: blob:{media}; connect-src 'self'{media}; "
             + "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-src 'self'; frame-ancestors 'none'";
     }
 }

@@ -45,6 +45,8 @@ public sealed class WebApp : IAsyncDisposable
         });
         builder.Services.AddSingleton<TextWriter>(TextWriter.Null);
         var app = GroundworkServer.Build(builder);
+        // Media for audio tasks, from the same origin as the UI (the page's policy allows no other).
+        app.MapGet("/test-media/tone.wav", () => Microsoft.AspNetCore.Http.Results.Bytes(TestMedia.Wav(seconds: 2), "audio/wav"));
         await GroundworkServer.InitializeAsync(app.Services, CancellationToken.None);
         await app.StartAsync();
         var address = app.Urls.First();

@@ -41,7 +41,8 @@ export function imageControls(store: EditorStore, tag: ObjectTag): ControlTag[] 
 /** An Image object tag with Annotorious drawing rectangles and polygons for the labels controls that target it. */
 export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; store: EditorStore }) {
   useStore(store);
-  const img = useRef<HTMLImageElement>(null);
+  const host = useRef<HTMLDivElement>(null);
+  const img = useRef<HTMLImageElement | null>(null);
   const anno = useRef<ImageAnnotator | null>(null);
   const synced = useRef(new Map<string, string>());
   const style = useRef<unknown>(null);
@@ -58,6 +59,20 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
     const unlabeled = controls.find(c => c.kind === 'Rectangle' || c.kind === 'Polygon');
     return unlabeled ? { control: unlabeled, label: null } : null;
   }
+
+  // The image is made here rather than by Preact: Annotorious wraps it in its own elements, which a virtual DOM
+  // must not see (it would try to put things back where it left them).
+  useEffect(() => {
+    const el = document.createElement('img');
+    el.alt = '';
+    el.draggable = false;
+    el.onload = () => setSize({ w: el.naturalWidth, h: el.naturalHeight });
+    el.onerror = () => setFailed(true);
+    el.src = src;
+    img.current = el;
+    host.current!.append(el);
+    return () => { host.current?.replaceChildren(); img.current = null; };
+  }, [src]);
 
   useEffect(() => {
     if (!size || !img.current) return;
@@ -114,8 +129,13 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
     }
     const active = activeControl();
     const tool = active?.control.kind.startsWith('Polygon') ? 'polygon' : 'rectangle';
-    if (a.getDrawingTool() !== tool) a.setDrawingTool(tool);
-    a.setDrawingEnabled(!!active && (active.label !== null || !active.control.kind.endsWith('Labels')));
+    if (a.getDrawingTool() !== tool) {
+      a.setDrawingMode(tool === 'polygon' ? 'click' : 'drag'); // polygons point by point, boxes by dragging
+      a.setDrawingTool(tool);
+    }
+    const enabled = !!active && (active.label !== null || !active.control.kind.endsWith('Labels'));
+    a.setDrawingEnabled(enabled);
+    host.current?.setAttribute('data-drawing', enabled ? tool : 'off');
     const selected = a.getSelected()[0]?.id ?? null;
     if (store.selectedId !== selected) a.setSelected(store.selectedId ?? undefined);
     const labels = mine.map(r => r.id + ':' + labelsOf(r).join('|')).join(',');
@@ -127,10 +147,8 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
   const active = activeControl();
   return (
     <figure class={`image-object${active?.label ? ' drawing' : ''}`} data-object={tag.name}>
-      {failed ? <div class="error">The image <code>{src}</code> could not be loaded.</div> :
-        <img ref={img} src={src} alt="" draggable={false}
-          onLoad={e => setSize({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })}
-          onError={() => setFailed(true)} />}
+      <div ref={host} class="image-host" />
+      {failed && <div class="error">The image <code>{src}</code> could not be loaded.</div>}
       {controls.length > 0 && !active?.label && <figcaption class="hint">Pick a label ({controls[0].options.length ? 'press its number' : 'from the panel'}) to draw.</figcaption>}
     </figure>
   );

@@ -71,7 +71,7 @@ export function Workspace({ project, config, task, predictions, expiresAt, onSub
     if (mod) return;
     if (e.altKey && e.code === 'KeyS' && onSkip) { e.preventDefault(); setSkipping(true); return; }
     if (e.altKey) return;
-    if (e.key === 'Escape') { store.select(null); for (const c of config.control_tags) if (labelKinds.has(c.kind)) store.active.set(c.name, null); store.setActive('', null); return; }
+    if (e.key === 'Escape') { store.select(null); store.clearActive(); return; }
     if ((e.key === 'Delete' || e.key === 'Backspace') && store.selectedId) { e.preventDefault(); store.remove(store.selectedId); return; }
     if (e.key === '?') { setHelp(true); return; }
     if (pairwise && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {

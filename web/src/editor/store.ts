@@ -59,6 +59,7 @@ export class EditorStore {
   remove(id: string) { if (this.results.some(r => r.id === id)) this.set(this.results.filter(r => r.id !== id)); }
   select(id: string | null) { if (this.selectedId !== id) { this.selectedId = id; this.emit(); } }
   setActive(control: string, value: string | null) { this.active.set(control, value); this.emit(); }
+  clearActive() { for (const k of [...this.active.keys()]) this.active.set(k, null); this.emit(); }
 
   /** The one result a classification control (Choices, TextArea, Rating ...) keeps, if any. */
   resultOf(control: ControlTag): Result | undefined { return this.results.find(r => r.from_name === control.name && r.type === control.result_type); }
