@@ -93,7 +93,9 @@ public sealed class LabelingTests(BrowserFixture browser)
         await b.SignInWithTokenAsync(WebApp.AdminToken, $"/projects/{projectId}/tasks/{tasks[0]}/label");
         await Assertions.Expect(page.Locator(".text-body")).ToHaveTextAsync(text);
 
+        await page.Locator(".text-body[data-annotator=ready]").WaitForAsync();
         await page.Keyboard.PressAsync("1"); // PER
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "1 PER" })).ToHaveAttributeAsync("aria-pressed", "true");
         var start = text.IndexOf("Charles Babbage", StringComparison.Ordinal);
         var end = start + "Charles Babbage".Length;
         await SelectTextAsync(page, start, end);

@@ -23,6 +23,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
+        // The machine is shared and CI runs the test projects side by side: give the UI time to answer.
+        Assertions.SetDefaultExpectTimeout(15_000);
         try
         {
             _playwright = await Playwright.CreateAsync();

@@ -59,6 +59,7 @@ export function TextObject({ tag, text, store }: { tag: ObjectTag; text: string;
     a.on('selectionChanged', (selected: any[]) => store.select(selected[0]?.id ?? null));
     synced.current.clear();
     sync();
+    el.current.dataset.annotator = 'ready';
     return () => { a.destroy(); anno.current = null; };
   }, [labelled, text]);
 
