@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Groundwork.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -23,7 +24,7 @@ public sealed class ManagerPagesTests(BrowserFixture browser)
         var page = b.Page;
 
         await page.GotoAsync("/");
-        await page.WaitForURLAsync("**/sign-in?next=%2F");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in\\?next=%2F$"));
         await page.GetByRole(AriaRole.Tab, new() { Name = "API token" }).ClickAsync();
         await page.GetByLabel("API token").FillAsync("gw_not-a-real-token-000000000000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -39,7 +40,7 @@ public sealed class ManagerPagesTests(BrowserFixture browser)
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Street scenes" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/sign-in");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in$"));
         Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('groundwork.token')"));
     }
 
@@ -67,10 +68,19 @@ public sealed class ManagerPagesTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Boxes" })).ToBeVisibleAsync();
+
+        // The settings take the same live check, and save through PATCH.
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Settings" }).ClickAsync();
+        var settings = page.GetByRole(AriaRole.Form, new() { Name = "Project settings" });
+        await settings.GetByLabel("Instructions for annotators").FillAsync("Draw tight boxes.");
+        await settings.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+        await Assertions.Expect(settings.GetByText("Saved.")).ToBeVisibleAsync();
+
         using var projects = JsonDocument.Parse(await app.Api.GetStringAsync("api/v1/projects"));
         var created = Assert.Single(projects.RootElement.EnumerateArray());
         Assert.Equal("Boxes", created.GetProperty("name").GetString());
         Assert.Contains("RectangleLabels", created.GetProperty("label_config").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Draw tight boxes.", created.GetProperty("instructions").GetString());
         Assert.DoesNotContain(b.Errors, e => !e.Contains("400", StringComparison.Ordinal));
     }
 

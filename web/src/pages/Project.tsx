@@ -3,6 +3,7 @@ import { ApiError, download, get, upload } from '../api';
 import type { ImportResult, Project, TaskPage } from '../types';
 import { ErrorBox, formatDate } from './common';
 import { MembersPanel, ProgressPanel } from './ProjectTeam';
+import { ProjectSettings } from './ProjectSettings';
 
 const statuses = ['', 'queued', 'in_progress', 'completed', 'canceled'];
 const exportFormats: [string, string][] = [
@@ -34,6 +35,7 @@ export function ProjectPage({ projectId }: { projectId: number }) {
       </div>
       <TasksTable projectId={project.id} reload={reload} />
       <div class="panels"><MembersPanel projectId={project.id} /></div>
+      <details class="panel settings"><summary><h2>Settings</h2></summary><ProjectSettings project={project} onSaved={setProject} /></details>
     </section>
   );
 }
