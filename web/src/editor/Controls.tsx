@@ -125,9 +125,12 @@ export function NumberControl({ control, store }: Props) {
   );
 }
 
+/** Result types that answer about the whole task rather than mark a region. */
+const classificationTypes = new Set(['choices', 'textarea', 'rating', 'pairwise', 'number', 'ranker', 'taxonomy', 'datetime']);
+
 export function RegionList({ store }: { store: EditorStore }) {
   useStore(store);
-  const regions = store.results.filter(r => labelsOf(r).length > 0 || r.value.points || r.value.x !== undefined || r.value.start !== undefined);
+  const regions = store.results.filter(r => !classificationTypes.has(r.type));
   if (regions.length === 0) return null;
   return (
     <fieldset class="control regions">

@@ -90,6 +90,7 @@ export function TextObject({ tag, text, store }: { tag: ObjectTag; text: string;
   return (
     <div class={`text-object${labelled ? ' labelled' : ''}`} data-object={tag.name}>
       <div ref={el} class="text-body">{text}</div>
+      {labelled && !activeLabel() && <p class="hint">Pick a label ({controls[0].options.length ? 'press its number' : 'from the panel'}), then select the words.</p>}
     </div>
   );
 }
