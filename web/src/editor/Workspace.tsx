@@ -6,6 +6,7 @@ import { ChoicesControl, LabelsControl, NumberControl, PairwiseControl, RatingCo
 import { ImageObject } from './ImageObject';
 import { TextObject } from './TextObject';
 import { AudioObject } from './AudioObject';
+import { ListObject } from './ListObject';
 
 /** Active labels outlive a task: the next one starts with the same label picked. */
 const stickyLabels = new Map<number, Map<string, string | null>>();
@@ -101,6 +102,7 @@ export function Workspace({ project, config, task, predictions, expiresAt, onSub
       case 'Rating': return <RatingControl {...props} />;
       case 'Pairwise': return <PairwiseControl {...props} />;
       case 'Number': return <NumberControl {...props} />;
+      case 'Ranker': return <p class="muted">Rank the items on the left: ↑/↓ or Alt+↑/↓ on a focused item.</p>;
       default: return <p class="muted">{c.kind} <code>{c.name}</code> is not supported in this editor yet.</p>;
     }
   };
@@ -147,6 +149,7 @@ function ObjectView({ tag, task, store }: { tag: LabelConfig['object_tags'][numb
     case 'Image': return <ImageObject tag={tag} src={value} store={store} />;
     case 'Text': case 'HyperText': return <TextObject tag={tag} text={value} store={store} />;
     case 'Audio': case 'AudioPlus': return <AudioObject tag={tag} src={value} store={store} />;
+    case 'List': return <ListObject tag={tag} items={Array.isArray(raw) ? raw as any[] : []} store={store} />;
     default: return <div class="text-object"><div class="muted">{tag.kind} <code>{tag.name}</code></div><div class="text-body">{value}</div></div>;
   }
 }
