@@ -6,6 +6,9 @@ public interface IProjectStore
 
     Task<Project?> GetAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>The project and the user's role on it (null when not a member), in one read.</summary>
+    Task<(Project? Project, ProjectRole? Role)> GetWithRoleAsync(long id, long userId, CancellationToken cancellationToken);
+
     /// <summary>Projects the user may see: all of them for an admin, else those they are a member of.</summary>
     Task<IReadOnlyList<Project>> ListVisibleAsync(long userId, bool isAdmin, CancellationToken cancellationToken);
 

@@ -8,7 +8,7 @@ namespace Groundwork.Core.Projects;
 public sealed record ProjectQueueSettings(int LeaseSeconds, double GoldRate, double? GoldThreshold, int GoldWindow, double? QualificationPassMark)
 {
     public const int DefaultLeaseSeconds = 600;
-    public const int MinLeaseSeconds = 10;
+    public const int MinLeaseSeconds = 1;
     public const int MaxLeaseSeconds = 86_400;
     public const int DefaultGoldWindow = 20;
 

@@ -29,6 +29,9 @@ public interface IWorkQueue
     /// <summary>Whether the user was ever leased the task (annotators may read only such tasks).</summary>
     Task<bool> WasLeasedAsync(long projectId, long taskId, long userId, CancellationToken cancellationToken);
 
+    /// <summary>Queue depth and live leases over every project, for metrics.</summary>
+    Task<QueueGauges> GaugesAsync(CancellationToken cancellationToken);
+
     /// <summary>Pauses or resumes handing out the tasks of a batch.</summary>
     Task SetBatchPausedAsync(long projectId, string batch, bool paused, CancellationToken cancellationToken);
 

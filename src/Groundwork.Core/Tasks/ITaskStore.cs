@@ -14,6 +14,12 @@ public interface ITaskStore
 
     Task<LabelingTask?> GetAsync(long projectId, long taskId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Changes the task's priority and its own overlap (<see cref="TaskSettings.UseProjectOverlap"/> falls back to the
+    /// project's); the status follows the lifecycle for the new overlap. Null leaves a field as it is.
+    /// </summary>
+    Task<StoreOutcome<LabelingTask>> UpdateAsync(long projectId, long taskId, TaskSettings settings, CancellationToken cancellationToken);
+
     /// <summary>Cancels the task when the lifecycle allows it.</summary>
     Task<StoreOutcome<LabelingTask>> CancelAsync(long projectId, long taskId, CancellationToken cancellationToken);
 

@@ -15,23 +15,18 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(submission);
         await using var scope = await db.BeginWriteAsync(cancellationToken);
-        var task = await TaskRows.LockAsync(db, scope, projectId, taskId, cancellationToken);
-        if (task is null)
+        var row = await ReadForSubmitAsync(scope, projectId, taskId, authorId, cancellationToken);
+        if (row is null)
         {
             return StoreOutcome<Annotation>.NotFound($"task {taskId} does not exist in project {projectId}");
         }
 
-        var already = await scope.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            $"SELECT id FROM annotations WHERE task_id = @taskId AND author_id = @authorId AND origin <> '{AnnotationOrigins.Imported}'",
-            new { taskId, authorId },
-            scope.Transaction,
-            cancellationToken: cancellationToken));
+        var (task, gold, overlap, already, lease) = row;
         if (already is not null)
         {
             return StoreOutcome<Annotation>.Conflict($"you already annotated task {taskId} (annotation {already}); update that one instead");
         }
 
-        var lease = await LeaseRows.FindAsync(scope.Connection, scope.Transaction, taskId, authorId, cancellationToken);
         if (submission.LeaseId is { } leaseId && (lease is null || lease.Id != leaseId))
         {
             return StoreOutcome<Annotation>.Conflict($"lease {leaseId} is not your lease on task {taskId}");
@@ -46,8 +41,6 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
                 : $"your lease on task {taskId} has ended ({lease.State.ToString().ToLowerInvariant()}); ask for the next task");
         }
 
-        var gold = await TaskRows.GoldAsync(db, scope, taskId, cancellationToken);
-        var overlap = await TaskRows.EffectiveOverlapAsync(scope, task, cancellationToken);
         if (gold.Kind == GoldKind.None)
         {
             var othersHolding = task.AnnotationCount + task.LeaseCount - (holding ? 1 : 0);
@@ -76,14 +69,21 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
             cancellationToken: cancellationToken));
         if (holding)
         {
-            await LeaseRows.EndAsync(scope, lease!, LeaseState.Submitted, now, null, cancellationToken);
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE leases SET state = @state, ended_at = @now WHERE id = @Id",
+                new { state = (int)LeaseState.Submitted, now, lease!.Id },
+                scope.Transaction,
+                cancellationToken: cancellationToken));
         }
 
-        if (gold.Kind == GoldKind.None)
-        {
-            await TaskRows.SetCountAsync(scope, task, task.AnnotationCount + 1, overlap, now, cancellationToken);
-        }
-        else
+        var count = gold.Kind == GoldKind.None ? task.AnnotationCount + 1 : task.AnnotationCount;
+        var status = gold.Kind == GoldKind.None ? TaskLifecycle.StatusFor(task.Status, count, overlap) : task.Status;
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE tasks SET annotation_count = @count, lease_count = lease_count - @released, status = @status, updated_at = @now WHERE id = @taskId",
+            new { count, released = holding ? 1 : 0, status = status.ToName(), now, taskId },
+            scope.Transaction,
+            cancellationToken: cancellationToken));
+        if (gold.Kind != GoldKind.None)
         {
             await GoldAnswers.RecordAsync(scope, projectId, taskId, authorId, gold, draft.ResultJson, now, cancellationToken);
         }
@@ -91,6 +91,50 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
         await scope.CommitAsync(cancellationToken);
         return StoreOutcome<Annotation>.Success(new Annotation(id, taskId, projectId, authorId, draft.ResultJson, draft.LeadTime, AnnotationOrigins.Human, now, now));
     }
+
+    /// <summary>
+    /// In one read, under the task's row lock on PostgreSQL: the task, its gold kind and answer, the overlap that
+    /// applies, the author's existing annotation and the author's lease on it.
+    /// </summary>
+    private async Task<SubmitRow?> ReadForSubmitAsync(WriteScope scope, long projectId, long taskId, long authorId, CancellationToken cancellationToken)
+    {
+        var forUpdate = db.Provider == DatabaseProvider.Postgres ? " FOR UPDATE OF t" : string.Empty;
+        await using var reader = await scope.Connection.ExecuteReaderAsync(new CommandDefinition(
+            $"""
+            SELECT {Rows.TaskColumns(db, "t.")},
+                   t.gold_kind, {db.JsonColumn("t.ground_truth")}, coalesce(t.overlap, p.overlap),
+                   (SELECT a.id FROM annotations a WHERE a.task_id = t.id AND a.author_id = @authorId AND a.origin <> '{AnnotationOrigins.Imported}'),
+                   l.id, l.project_id, l.task_id, l.user_id, l.state, l.created_at, l.expires_at
+            FROM tasks t
+            JOIN projects p ON p.id = t.project_id
+            LEFT JOIN leases l ON l.task_id = t.id AND l.user_id = @authorId
+            WHERE t.project_id = @projectId AND t.id = @taskId{forUpdate}
+            """,
+            new { projectId, taskId, authorId },
+            scope.Transaction,
+            cancellationToken: cancellationToken));
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        const int gold = 13;
+        var task = Rows.Task(reader);
+        var taskGold = new TaskGold((GoldKind)reader.GetInt32(gold), reader.IsDBNull(gold + 1) ? null : reader.GetString(gold + 1));
+        var overlap = reader.GetInt32(gold + 2);
+        long? already = reader.IsDBNull(gold + 3) ? null : reader.GetInt64(gold + 3);
+        TaskLease? lease = reader.IsDBNull(gold + 4) ? null : new TaskLease(
+            reader.GetInt64(gold + 4),
+            reader.GetInt64(gold + 5),
+            reader.GetInt64(gold + 6),
+            reader.GetInt64(gold + 7),
+            (LeaseState)reader.GetInt32(gold + 8),
+            reader.GetFieldValue<DateTimeOffset>(gold + 9),
+            reader.GetFieldValue<DateTimeOffset>(gold + 10));
+        return new SubmitRow(task, taskGold, overlap, already, lease);
+    }
+
+    private sealed record SubmitRow(LabelingTask Task, TaskGold Gold, int Overlap, long? Already, TaskLease? Lease);
 
     public async Task<IReadOnlyList<Annotation>> ListForTaskAsync(long projectId, long taskId, CancellationToken cancellationToken)
     {

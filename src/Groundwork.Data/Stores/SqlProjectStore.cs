@@ -42,6 +42,22 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
         return await reader.ReadAsync(cancellationToken) ? Rows.Project(reader) : null;
     }
 
+    public async Task<(Project? Project, ProjectRole? Role)> GetWithRoleAsync(long id, long userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT {Rows.ProjectColumns}, (SELECT role FROM project_members WHERE project_id = @id AND user_id = @userId) FROM projects WHERE id = @id",
+            new { id, userId },
+            cancellationToken: cancellationToken));
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return (null, null);
+        }
+
+        var roleColumn = reader.FieldCount - 1;
+        return (Rows.Project(reader), reader.IsDBNull(roleColumn) ? null : (ProjectRole)reader.GetInt32(roleColumn));
+    }
+
     public async Task<IReadOnlyList<Project>> ListVisibleAsync(long userId, bool isAdmin, CancellationToken cancellationToken)
     {
         var sql = isAdmin

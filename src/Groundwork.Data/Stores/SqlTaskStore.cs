@@ -85,6 +85,34 @@ public sealed class SqlTaskStore(GroundworkDatabase db, TimeProvider clock) : IT
         return await reader.ReadAsync(cancellationToken) ? Rows.Task(reader) : null;
     }
 
+    public async Task<StoreOutcome<LabelingTask>> UpdateAsync(long projectId, long taskId, TaskSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        await using var scope = await db.BeginWriteAsync(cancellationToken);
+        var task = await TaskRows.LockAsync(db, scope, projectId, taskId, cancellationToken);
+        if (task is null)
+        {
+            return StoreOutcome<LabelingTask>.NotFound($"task {taskId} does not exist in project {projectId}");
+        }
+
+        var own = settings.Overlap switch
+        {
+            null => task.Overlap,
+            TaskSettings.UseProjectOverlap => null,
+            var value => value,
+        };
+        var changed = task with { Priority = settings.Priority ?? task.Priority, Overlap = own, UpdatedAt = clock.GetUtcNow() };
+        var overlap = await TaskRows.EffectiveOverlapAsync(scope, changed, cancellationToken);
+        changed = changed with { Status = TaskLifecycle.StatusFor(task.Status, task.AnnotationCount, overlap) };
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE tasks SET priority = @Priority, overlap = @Overlap, status = @status, updated_at = @UpdatedAt WHERE id = @Id",
+            new { changed.Priority, changed.Overlap, status = changed.Status.ToName(), changed.UpdatedAt, changed.Id },
+            scope.Transaction,
+            cancellationToken: cancellationToken));
+        await scope.CommitAsync(cancellationToken);
+        return StoreOutcome<LabelingTask>.Success(changed);
+    }
+
     public async Task<StoreOutcome<LabelingTask>> CancelAsync(long projectId, long taskId, CancellationToken cancellationToken)
     {
         await using var scope = await db.BeginWriteAsync(cancellationToken);

@@ -20,59 +20,76 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
     public async Task<NextTaskOutcome> NextAsync(long projectId, long userId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var scope = await db.BeginWriteAsync(cancellationToken);
-        var settings = await ReadSettingsAsync(scope, projectId, userId, cancellationToken);
-        if (settings is null || !settings.IsMember)
+
+        // Reads first, outside the write transaction: on SQLite they run beside the one writer, not behind it.
+        QueueRow? settings;
+        bool due;
+        long? held;
+        await using (var connection = await db.OpenAsync(cancellationToken))
         {
-            return NextTaskOutcome.Paused("you are not a member of this project; a manager adds annotators under /members");
+            settings = await ReadSettingsAsync(connection, projectId, userId, cancellationToken);
+            if (settings is null || !settings.IsMember)
+            {
+                return NextTaskOutcome.Paused("you are not a member of this project; a manager adds annotators under /members");
+            }
+
+            if (settings.PausedReason is { } paused)
+            {
+                return NextTaskOutcome.Paused(paused);
+            }
+
+            long dueCount;
+            (dueCount, held) = await connection.QuerySingleAsync<(long, long?)>(new CommandDefinition(
+                $"""
+                SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM leases WHERE {Live} AND expires_at <= @now AND project_id = @projectId) THEN 1 ELSE 0 END AS bigint),
+                       (SELECT min(id) FROM leases WHERE project_id = @projectId AND user_id = @userId AND {Live} AND expires_at > @now)
+                """,
+                new { projectId, userId, now },
+                cancellationToken: cancellationToken));
+            due = dueCount != 0;
         }
 
-        if (settings.PausedReason is { } paused)
-        {
-            return NextTaskOutcome.Paused(paused);
-        }
-
-        await ExpireDueInProjectAsync(scope, projectId, now, cancellationToken);
-
-        var held = await scope.Connection.QueryFirstOrDefaultAsync<long?>(new CommandDefinition(
-            $"SELECT id FROM leases WHERE project_id = @projectId AND user_id = @userId AND {Live} AND expires_at > @now ORDER BY id LIMIT 1",
-            new { projectId, userId, now },
-            scope.Transaction,
-            cancellationToken: cancellationToken));
         TaskLease? lease;
         if (held is { } heldId)
         {
-            lease = await LeaseRows.GetAsync(db, scope, projectId, heldId, cancellationToken);
+            await using var connection = await db.OpenAsync(cancellationToken);
+            lease = await ReadLeaseAsync(connection, heldId, cancellationToken);
         }
         else
         {
-            var leaseTime = TimeSpan.FromSeconds(settings.LeaseSeconds);
-            var taskId = await PickAsync(scope, projectId, userId, settings, now, cancellationToken);
-            if (taskId is { Id: var picked, Paused: null })
+            await using var scope = await db.BeginWriteAsync(cancellationToken);
+            if (due)
             {
-                lease = await InsertLeaseAsync(scope, projectId, picked, userId, now, now + leaseTime, cancellationToken);
+                await LeaseRows.ExpireDueAsync(db, scope, projectId, now, cancellationToken);
             }
-            else if (taskId?.Paused is { } reason)
+
+            var pick = await PickAsync(scope, projectId, userId, settings, now, cancellationToken);
+            if (pick?.Paused is { } reason)
             {
                 await scope.CommitAsync(cancellationToken);
                 return NextTaskOutcome.Paused(reason);
             }
-            else
-            {
-                lease = null;
-            }
+
+            lease = pick is null ? null : await InsertLeaseAsync(scope, projectId, pick.Id, userId, now, now + TimeSpan.FromSeconds(settings.LeaseSeconds), cancellationToken);
+            await scope.CommitAsync(cancellationToken);
         }
 
         if (lease is null)
         {
-            await scope.CommitAsync(cancellationToken);
             return NextTaskOutcome.Nothing;
         }
 
-        var task = await TaskRows.LockAsync(db, scope, projectId, lease.TaskId, cancellationToken);
-        var predictions = await PredictionsAsync(scope, lease.TaskId, cancellationToken);
-        await scope.CommitAsync(cancellationToken);
-        return NextTaskOutcome.Granted(new LeasedTask(lease, task!, predictions));
+        await using (var connection = await db.OpenAsync(cancellationToken))
+        {
+            var task = await ReadTaskAsync(connection, projectId, lease.TaskId, cancellationToken);
+            if (task is null)
+            {
+                return NextTaskOutcome.Nothing;
+            }
+
+            var predictions = await PredictionsAsync(connection, lease.TaskId, cancellationToken);
+            return NextTaskOutcome.Granted(new LeasedTask(lease, task, predictions));
+        }
     }
 
     public async Task<StoreOutcome<TaskLease>> HeartbeatAsync(long projectId, long leaseId, long userId, CancellationToken cancellationToken)
@@ -151,6 +168,19 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
         return lease is not null && lease.ProjectId == projectId;
     }
 
+    public async Task<QueueGauges> GaugesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var (depth, leases) = await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(
+            $"""
+            SELECT (SELECT CAST(count(*) AS bigint) FROM tasks WHERE gold_kind = 0 AND status IN ('in_progress', 'queued')),
+                   (SELECT CAST(count(*) AS bigint) FROM leases WHERE {Live} AND expires_at > @now)
+            """,
+            new { now = clock.GetUtcNow() },
+            cancellationToken: cancellationToken));
+        return new QueueGauges(depth, leases);
+    }
+
     public async Task SetBatchPausedAsync(long projectId, string batch, bool paused, CancellationToken cancellationToken)
     {
         await using var scope = await db.BeginWriteAsync(cancellationToken);
@@ -180,9 +210,9 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
         return rows.Select(r => new BatchSummary(r.Batch, r.Tasks, r.Completed, r.Paused != 0)).ToList();
     }
 
-    private static async Task<QueueRow?> ReadSettingsAsync(WriteScope scope, long projectId, long userId, CancellationToken cancellationToken)
+    private static async Task<QueueRow?> ReadSettingsAsync(DbConnection connection, long projectId, long userId, CancellationToken cancellationToken)
     {
-        await using var reader = await scope.Connection.ExecuteReaderAsync(new CommandDefinition(
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             """
             SELECT p.overlap, p.lease_seconds, p.gold_rate, p.qualification_pass_mark,
                    m.paused_reason, m.qualified_at, m.reinstated_at, m.user_id
@@ -190,7 +220,6 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
             WHERE p.id = @projectId
             """,
             new { projectId, userId },
-            scope.Transaction,
             cancellationToken: cancellationToken));
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -206,19 +235,6 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
             !reader.IsDBNull(5),
             reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
             !reader.IsDBNull(7));
-    }
-
-    private async Task ExpireDueInProjectAsync(WriteScope scope, long projectId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var due = await scope.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            $"SELECT id FROM leases WHERE {Live} AND expires_at <= @now AND project_id = @projectId LIMIT 1",
-            new { now, projectId },
-            scope.Transaction,
-            cancellationToken: cancellationToken));
-        if (due is not null)
-        {
-            await LeaseRows.ExpireDueAsync(db, scope, projectId, now, cancellationToken);
-        }
     }
 
     /// <summary>Which task the annotator gets: qualification first, then (at the gold rate) gold, then ordinary work.</summary>
@@ -342,12 +358,27 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
         return new TaskLease(id, projectId, taskId, userId, LeaseState.Live, now, expiresAt);
     }
 
-    private async Task<IReadOnlyList<ExportPrediction>> PredictionsAsync(WriteScope scope, long taskId, CancellationToken cancellationToken)
+    private async Task<LabelingTask?> ReadTaskAsync(DbConnection connection, long projectId, long taskId, CancellationToken cancellationToken)
     {
-        await using var reader = await scope.Connection.ExecuteReaderAsync(new CommandDefinition(
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT {Rows.TaskColumns(db)} FROM tasks WHERE project_id = @projectId AND id = @taskId",
+            new { projectId, taskId },
+            cancellationToken: cancellationToken));
+        return await reader.ReadAsync(cancellationToken) ? Rows.Task(reader) : null;
+    }
+
+    private static async Task<TaskLease?> ReadLeaseAsync(DbConnection connection, long leaseId, CancellationToken cancellationToken)
+    {
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT {LeaseRows.Columns} FROM leases WHERE id = @leaseId", new { leaseId }, cancellationToken: cancellationToken));
+        return await reader.ReadAsync(cancellationToken) ? LeaseRows.Read(reader) : null;
+    }
+
+    private async Task<IReadOnlyList<ExportPrediction>> PredictionsAsync(DbConnection connection, long taskId, CancellationToken cancellationToken)
+    {
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             $"SELECT id, {db.JsonColumn("result")}, model_version, score, created_at FROM predictions WHERE task_id = @taskId ORDER BY id",
             new { taskId },
-            scope.Transaction,
             cancellationToken: cancellationToken));
         var list = new List<ExportPrediction>();
         while (await reader.ReadAsync(cancellationToken))

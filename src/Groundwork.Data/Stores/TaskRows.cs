@@ -1,5 +1,4 @@
 using Dapper;
-using Groundwork.Core.Queue;
 using Groundwork.Core.Tasks;
 
 namespace Groundwork.Data.Stores;
@@ -43,18 +42,5 @@ internal static class TaskRows
             new { annotationCount, status = status.ToName(), now, task.Id },
             scope.Transaction,
             cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Whether the task is gold (or qualification) and its known answer.</summary>
-    public static async Task<TaskGold> GoldAsync(GroundworkDatabase db, WriteScope scope, long taskId, CancellationToken cancellationToken)
-    {
-        await using var reader = await scope.Connection.ExecuteReaderAsync(new CommandDefinition(
-            $"SELECT gold_kind, {db.JsonColumn("ground_truth")} FROM tasks WHERE id = @taskId",
-            new { taskId },
-            scope.Transaction,
-            cancellationToken: cancellationToken));
-        return await reader.ReadAsync(cancellationToken)
-            ? new TaskGold((GoldKind)reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1))
-            : new TaskGold(GoldKind.None, null);
     }
 }

@@ -4,6 +4,7 @@ using Groundwork.Api.Contracts;
 using Groundwork.Core.Annotations;
 using Groundwork.Core.Projects;
 using Groundwork.Core.Tasks;
+using Groundwork.Queue;
 using Groundwork.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,7 +27,7 @@ public static class AnnotationsApi
     }
 
     public static async Task<Results<Created<AnnotationResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        long projectId, long taskId, AnnotationRequest request, ClaimsPrincipal user, ProjectAccess access, IAnnotationStore annotations, ITaskStore tasks, AnnotationResultCheck resultCheck, CancellationToken cancellationToken)
+        long projectId, long taskId, AnnotationRequest request, ClaimsPrincipal user, ProjectAccess access, IAnnotationStore annotations, ITaskStore tasks, AnnotationResultCheck resultCheck, QueueMetrics metrics, CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(user, projectId, ProjectRole.Annotator, cancellationToken);
         if (!check.Granted)
@@ -56,6 +57,11 @@ public static class AnnotationsApi
         var leaseRequired = check.Role == ProjectRole.Annotator && !user.IsAdmin();
         var submission = new AnnotationSubmission(request.LeaseId, leaseRequired);
         var outcome = await annotations.CreateAsync(projectId, taskId, user.UserId(), draft!, submission, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            metrics.AnnotationCreated();
+        }
+
         return outcome.Succeeded
             ? TypedResults.Created($"/api/v1/projects/{projectId}/annotations/{outcome.Value!.Id}", AnnotationResponse.From(outcome.Value))
             : Problems.From(outcome);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Groundwork.Api.Contracts;
 using Groundwork.Core.Projects;
 using Groundwork.Core.Queue;
+using Groundwork.Queue;
 using Groundwork.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,7 +25,7 @@ public static class QueueApi
     }
 
     public static async Task<Results<Ok<LeasedTaskResponse>, NoContent, ProblemHttpResult>> NextAsync(
-        long projectId, ClaimsPrincipal user, ProjectAccess access, IWorkQueue queue, CancellationToken cancellationToken)
+        long projectId, ClaimsPrincipal user, ProjectAccess access, IWorkQueue queue, QueueMetrics metrics, CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(user, projectId, ProjectRole.Annotator, cancellationToken);
         if (!check.Granted)
@@ -33,6 +34,11 @@ public static class QueueApi
         }
 
         var outcome = await queue.NextAsync(projectId, user.UserId(), cancellationToken);
+        if (outcome.Leased is not null)
+        {
+            metrics.LeaseGranted();
+        }
+
         if (outcome.IsPaused)
         {
             return Problems.Forbidden(char.ToUpperInvariant(outcome.PausedReason![0]) + outcome.PausedReason[1..] + ".");
@@ -55,7 +61,7 @@ public static class QueueApi
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SkipAsync(
-        long projectId, long leaseId, SkipRequest? request, ClaimsPrincipal user, ProjectAccess access, IWorkQueue queue, CancellationToken cancellationToken)
+        long projectId, long leaseId, SkipRequest? request, ClaimsPrincipal user, ProjectAccess access, IWorkQueue queue, QueueMetrics metrics, CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(user, projectId, ProjectRole.Annotator, cancellationToken);
         if (!check.Granted)
@@ -72,6 +78,12 @@ public static class QueueApi
         }
 
         var outcome = await queue.SkipAsync(projectId, leaseId, user.UserId(), string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), cancellationToken);
-        return outcome.Succeeded ? TypedResults.NoContent() : Problems.From(outcome);
+        if (!outcome.Succeeded)
+        {
+            return Problems.From(outcome);
+        }
+
+        metrics.LeaseSkipped();
+        return TypedResults.NoContent();
     }
 }

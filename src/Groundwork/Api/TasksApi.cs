@@ -20,6 +20,8 @@ public static class TasksApi
             .WithSummary("List a project's tasks")
             .WithDescription("Filters: status (queued, in_progress, completed, canceled), batch, unique_id, has_annotations. Paging: pass next_cursor as cursor; limit 1-1000 (default 100).");
         group.MapGet("/{taskId:long}", GetAsync).WithName("GetTask").WithSummary("Get a task");
+        group.MapPatch("/{taskId:long}", UpdateAsync).WithName("UpdateTask")
+            .WithSummary("Change a task's priority or its own overlap (0: use the project's)");
         group.MapPost("/{taskId:long}/cancel", CancelAsync).WithName("CancelTask").WithSummary("Cancel a task that is not completed");
         return group;
     }
@@ -95,6 +97,35 @@ public static class TasksApi
 
         var task = await tasks.GetAsync(projectId, taskId, cancellationToken);
         return task is null ? Problems.NotFound($"Task {taskId} does not exist in project {projectId}.") : TypedResults.Ok(TaskResponse.From(task));
+    }
+
+    public static async Task<Results<Ok<TaskResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        long projectId, long taskId, TaskUpdateRequest? request, ClaimsPrincipal user, ProjectAccess access, ITaskStore tasks, CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(user, projectId, ProjectRole.Manager, cancellationToken);
+        if (!check.Granted)
+        {
+            return check.Denied();
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request?.Overlap is < 0 or > ProjectValidation.MaxOverlap)
+        {
+            errors["overlap"] = [$"overlap must be between 1 and {ProjectValidation.MaxOverlap}, or 0 to use the project's"];
+        }
+
+        if (request is null || (request.Priority is null && request.Overlap is null))
+        {
+            errors["body"] = ["give priority and/or overlap"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The task change is not valid");
+        }
+
+        var outcome = await tasks.UpdateAsync(projectId, taskId, new TaskSettings(request!.Priority, request.Overlap), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(TaskResponse.From(outcome.Value!)) : Problems.From(outcome);
     }
 
     public static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> CancelAsync(

@@ -20,6 +20,7 @@ public static class BenchCommand
         command.Subcommands.Add(CreateImport());
         command.Subcommands.Add(CreateExport());
         command.Subcommands.Add(CreateAggregate());
+        command.Subcommands.Add(BenchServeCommand.Create());
         return command;
     }
 
@@ -172,7 +173,7 @@ public static class BenchCommand
         return command;
     }
 
-    private const string BenchConfig = """<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text"><Choice value="positive"/><Choice value="negative"/></Choices></View>""";
+    internal const string BenchConfig = """<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text"><Choice value="positive"/><Choice value="negative"/></Choices></View>""";
 
     /// <summary>Writes <paramref name="count"/> small text tasks as JSONL, each with a unique_id (and optionally one annotation).</summary>
     private static async Task<long> GenerateAsync(string path, int count, bool withAnnotations, CancellationToken cancellationToken)
@@ -204,39 +205,5 @@ public static class BenchCommand
 
         await file.FlushAsync(cancellationToken);
         return file.BaseStream.Length;
-    }
-
-    /// <summary>A temporary folder and store for one benchmark run, removed afterwards.</summary>
-    private sealed class BenchWorkspace : IDisposable
-    {
-        private BenchWorkspace(string folder, StorageOptions options)
-        {
-            Folder = folder;
-            Options = options;
-        }
-
-        public string Folder { get; }
-
-        public StorageOptions Options { get; }
-
-        public static BenchWorkspace Create(StorageOptions requested)
-        {
-            var folder = Path.Combine(Path.GetTempPath(), "groundwork-bench-" + Guid.NewGuid().ToString("N")[..8]);
-            Directory.CreateDirectory(folder);
-            var options = new StorageOptions { Database = requested.Database, DataDirectory = folder };
-            return new BenchWorkspace(folder, options);
-        }
-
-        public void Dispose()
-        {
-            try
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(Folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
     }
 }

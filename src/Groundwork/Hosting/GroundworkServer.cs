@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 
 namespace Groundwork.Hosting;
@@ -26,7 +27,10 @@ public static class GroundworkServer
     /// <summary>Creates the host builder with Groundwork's services registered; <paramref name="settings"/> override configuration.</summary>
     public static WebApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        // No file watching: the content root is the working directory, which usually holds the data folder, and a
+        // watcher there would wake up on every SQLite write.
+        string[] hostArgs = [.. args, "--hostBuilder:reloadConfigOnChange=false"];
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddInMemoryCollection(EnvironmentSettings());
         if (settings is not null)
         {
@@ -60,7 +64,11 @@ public static class GroundworkServer
         services.AddSingleton<IWorkQueue, SqlWorkQueue>();
         services.AddSingleton<IGoldStore, SqlGoldStore>();
         services.AddSingleton<IProjectProgressReader, SqlProjectProgressReader>();
+        services.AddSingleton<QueueMetrics>();
         services.AddHostedService<LeaseSweeper>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(QueueMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
         services.AddSingleton<ProjectAccess>();
         services.AddSingleton<AnnotationResultCheck>();
         services.AddSingleton(sp => new AdminBootstrapper(sp.GetRequiredService<IUserStore>(), sp.GetService<TextWriter>() ?? Console.Out));
@@ -98,6 +106,7 @@ public static class GroundworkServer
         app.UseAuthentication();
         app.UseAuthorization();
 
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Groundwork API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthApi();

@@ -4,11 +4,14 @@ using Microsoft.Extensions.Options;
 namespace Groundwork.Queue;
 
 /// <summary>
-/// Returns the tasks of expired leases to the queue, every <see cref="QueueOptions.SweepInterval"/>. Safe with
-/// several server processes: each sweep ends only leases still live, under row locks.
+/// Returns the tasks of expired leases to the queue, every <see cref="QueueOptions.SweepInterval"/>, and refreshes the
+/// queue gauges every <see cref="QueueOptions.GaugeInterval"/>. Safe with several server processes: each sweep ends
+/// only leases still live, under row locks.
 /// </summary>
-public sealed partial class LeaseSweeper(IWorkQueue queue, IOptions<QueueOptions> options, TimeProvider clock, ILogger<LeaseSweeper> logger) : BackgroundService
+public sealed partial class LeaseSweeper(IWorkQueue queue, QueueMetrics metrics, IOptions<QueueOptions> options, TimeProvider clock, ILogger<LeaseSweeper> logger) : BackgroundService
 {
+    private DateTimeOffset _gaugesReadAt = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
@@ -31,7 +34,15 @@ public sealed partial class LeaseSweeper(IWorkQueue queue, IOptions<QueueOptions
             var expired = await queue.ExpireAsync(stoppingToken);
             if (expired > 0)
             {
+                metrics.LeasesExpired(expired);
                 LogExpired(logger, expired);
+            }
+
+            var now = clock.GetUtcNow();
+            if (now - _gaugesReadAt >= options.Value.GaugeInterval)
+            {
+                _gaugesReadAt = now;
+                metrics.Update(await queue.GaugesAsync(stoppingToken));
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

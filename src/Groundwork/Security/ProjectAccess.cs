@@ -13,7 +13,7 @@ public sealed class ProjectAccess(IProjectStore projects)
     public async Task<ProjectAccessResult> CheckAsync(ClaimsPrincipal user, long projectId, ProjectRole required, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var project = await projects.GetAsync(projectId, cancellationToken);
+        var (project, role) = await projects.GetWithRoleAsync(projectId, user.UserId(), cancellationToken);
         if (project is null)
         {
             return ProjectAccessResult.NotFound(projectId);
@@ -24,7 +24,6 @@ public sealed class ProjectAccess(IProjectStore projects)
             return new ProjectAccessResult(project, ProjectRole.Manager, null);
         }
 
-        var role = await projects.GetRoleAsync(projectId, user.UserId(), cancellationToken);
         if (role is null)
         {
             return ProjectAccessResult.NotFound(projectId);

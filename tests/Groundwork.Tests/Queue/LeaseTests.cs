@@ -224,6 +224,35 @@ public sealed class LeaseTests
         await (await alice.PostAsync($"/api/v1/projects/{projectId}/next", null)).ExpectProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task PerTaskOverlap_OverridesTheProjects_AndPriorityReordersTheQueue(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var projectId = await CreateProjectAsync(app, overlap: 1);
+        var ids = await ImportAsync(app, projectId, 3);
+        var (_, alice) = await AnnotatorAsync(app, projectId, "alice@example.com");
+        var (_, bob) = await AnnotatorAsync(app, projectId, "bob@example.com");
+
+        var raise = await app.Client.PatchAsJsonAsync($"/api/v1/projects/{projectId}/tasks/{ids[2]}", new { overlap = 2, priority = 9 });
+        var invalid = await app.Client.PatchAsJsonAsync($"/api/v1/projects/{projectId}/tasks/{ids[2]}", new { overlap = -1 });
+        var byAnnotator = await alice.PatchAsJsonAsync($"/api/v1/projects/{projectId}/tasks/{ids[2]}", new { priority = 1 });
+        var aliceLease = (await alice.NextAsync(projectId))!;
+        var bobLease = (await bob.NextAsync(projectId))!;
+        await (await SubmitAsync(alice, projectId, aliceLease, Choice("a"))).ExpectAsync(HttpStatusCode.Created);
+        var halfway = await app.Client.GetJsonAsync($"/api/v1/projects/{projectId}/tasks/{ids[2]}");
+        var lower = await app.Client.PatchAsJsonAsync($"/api/v1/projects/{projectId}/tasks/{ids[2]}", new { overlap = 0 });
+
+        await raise.ExpectAsync(HttpStatusCode.OK);
+        await invalid.ExpectProblemAsync(HttpStatusCode.BadRequest);
+        await byAnnotator.ExpectProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(ids[2], TaskId(aliceLease));
+        Assert.Equal(ids[2], TaskId(bobLease));
+        Assert.Equal("in_progress", halfway["status"]!.GetValue<string>());
+        await lower.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("completed", (await lower.JsonAsync())["status"]!.GetValue<string>());
+    }
+
     private static async Task<long> LiveLeaseColumnAsync(TestApp app, long taskId)
     {
         var db = app.Services.GetRequiredService<Groundwork.Data.GroundworkDatabase>();

@@ -1,6 +1,6 @@
 -- Work queue: per-project queue settings, gold and qualification tasks, leases, gold answers,
 -- member pauses and paused batches. PostgreSQL track.
-ALTER TABLE projects ADD COLUMN lease_seconds integer NOT NULL DEFAULT 600 CHECK (lease_seconds >= 10);
+ALTER TABLE projects ADD COLUMN lease_seconds integer NOT NULL DEFAULT 600 CHECK (lease_seconds >= 1);
 ALTER TABLE projects ADD COLUMN gold_rate double precision NOT NULL DEFAULT 0 CHECK (gold_rate >= 0 AND gold_rate <= 1);
 ALTER TABLE projects ADD COLUMN gold_threshold double precision;
 ALTER TABLE projects ADD COLUMN gold_window integer NOT NULL DEFAULT 20 CHECK (gold_window >= 1);

@@ -1,0 +1,226 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Groundwork.Core.Security;
+using Groundwork.Core.Users;
+using Groundwork.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Groundwork.Cli;
+
+/// <summary>
+/// <c>groundwork bench serve</c>: simulated annotators over real HTTP doing next → submit cycles against a
+/// server started here on a free loopback port (SQLite in a temporary folder, or <c>--db</c>). Prints cycles/s
+/// and the p50/p95/p99 latency of each call, then the JSON line. Calls in the warm-up are not counted.
+/// </summary>
+public static class BenchServeCommand
+{
+    private const string Result = """[{"id":"r1","from_name":"sentiment","to_name":"text","type":"choices","value":{"choices":["positive"]}}]""";
+
+    public static Command Create()
+    {
+        var store = new StoreOptionsBinder();
+        var annotators = new Option<int>("--annotators") { Description = "Simulated annotators working at once", DefaultValueFactory = _ => 64 };
+        var seconds = new Option<int>("--seconds") { Description = "Measured seconds (after the warm-up)", DefaultValueFactory = _ => 30 };
+        var warmup = new Option<int>("--warmup") { Description = "Warm-up seconds, not counted", DefaultValueFactory = _ => 3 };
+        var tasks = new Option<int>("--tasks") { Description = "Tasks to import (each cycle uses one place of overlap)", DefaultValueFactory = _ => 150_000 };
+        var overlap = new Option<int>("--overlap") { Description = "The project's overlap", DefaultValueFactory = _ => 1 };
+        var command = new Command("serve", "Simulated annotators doing next -> submit cycles over HTTP");
+        command.Options.Add(annotators);
+        command.Options.Add(seconds);
+        command.Options.Add(warmup);
+        command.Options.Add(tasks);
+        command.Options.Add(overlap);
+        store.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var run = new Run(parse.GetValue(annotators), parse.GetValue(seconds), parse.GetValue(warmup), parse.GetValue(tasks), parse.GetValue(overlap));
+            using var workspace = BenchWorkspace.Create(store.Read(parse));
+            return await RunAsync(run, workspace, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Run run, BenchWorkspace workspace, CancellationToken cancellationToken)
+    {
+        var adminToken = ApiTokens.Generate();
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [$"{StorageOptions.Section}:DataDirectory"] = workspace.Folder,
+            [$"{StorageOptions.Section}:Database"] = workspace.Options.Database,
+            [$"{BootstrapOptions.Section}:Token"] = adminToken,
+            ["urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        var builder = GroundworkServer.CreateBuilder([], settings);
+        builder.Services.AddSingleton<TextWriter>(TextWriter.Null);
+        await using var app = GroundworkServer.Build(builder);
+        await GroundworkServer.InitializeAsync(app.Services, cancellationToken);
+        await app.StartAsync(cancellationToken);
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, UseCookies = false, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) };
+        using var admin = Client(handler, address, adminToken);
+        var projectId = await SetUpProjectAsync(admin, run, cancellationToken);
+        var tokens = await CreateAnnotatorsAsync(app.Services.GetRequiredService<IUserStore>(), admin, projectId, run.Annotators, cancellationToken);
+        var provider = string.IsNullOrEmpty(workspace.Options.Database) ? "sqlite" : "postgres";
+
+        var samples = tokens.Select(_ => new Samples()).ToArray();
+        var started = Stopwatch.GetTimestamp();
+        var measureFrom = started + (long)(run.Warmup * Stopwatch.Frequency);
+        var stopAt = measureFrom + (long)(run.Seconds * Stopwatch.Frequency);
+        await Task.WhenAll(tokens.Select((token, i) => Task.Run(() => AnnotateAsync(handler, address, token, projectId, samples[i], measureFrom, stopAt, cancellationToken), cancellationToken)));
+        var measured = Stopwatch.GetElapsedTime(measureFrom, Math.Min(Stopwatch.GetTimestamp(), stopAt)).TotalSeconds;
+        await app.StopAsync(cancellationToken);
+
+        var next = samples.SelectMany(s => s.Next).Order().ToArray();
+        var submit = samples.SelectMany(s => s.Submit).Order().ToArray();
+        var cycles = samples.Sum(s => s.Cycles);
+        var errors = samples.Sum(s => s.Errors);
+        var ranDry = samples.Any(s => s.RanDry);
+        var rate = cycles / measured;
+        BenchReport.Print(
+            $"bench serve: {run.Annotators} annotators, {measured:F1} s measured on {provider}",
+            [
+                ("cycles (next + submit)", $"{cycles:N0} ({rate:N0} cycles/s)"),
+                ("next latency", Describe(next)),
+                ("submit latency", Describe(submit)),
+                ("errors", errors.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),
+                ("queue", ranDry ? "ran out of tasks before the end: raise --tasks" : "never empty"),
+            ],
+            new Dictionary<string, object>
+            {
+                ["bench"] = "serve",
+                ["provider"] = provider,
+                ["annotators"] = run.Annotators,
+                ["seconds"] = BenchReport.Round(measured, 2),
+                ["cycles"] = cycles,
+                ["cycles_per_second"] = Math.Round(rate),
+                ["next_p50_ms"] = Percentile(next, 0.50),
+                ["next_p95_ms"] = Percentile(next, 0.95),
+                ["next_p99_ms"] = Percentile(next, 0.99),
+                ["submit_p50_ms"] = Percentile(submit, 0.50),
+                ["submit_p95_ms"] = Percentile(submit, 0.95),
+                ["submit_p99_ms"] = Percentile(submit, 0.99),
+                ["errors"] = errors,
+                ["ran_dry"] = ranDry,
+            });
+        return errors == 0 ? 0 : 1;
+    }
+
+    private static async Task AnnotateAsync(
+        HttpMessageHandler handler, Uri address, string token, long projectId, Samples samples, long measureFrom, long stopAt, CancellationToken cancellationToken)
+    {
+        using var client = Client(handler, address, token);
+        var nextPath = $"/api/v1/projects/{projectId}/next";
+        while (Stopwatch.GetTimestamp() < stopAt && !cancellationToken.IsCancellationRequested)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            using var next = await client.PostAsync(nextPath, null, cancellationToken);
+            var t1 = Stopwatch.GetTimestamp();
+            if (next.StatusCode == HttpStatusCode.NoContent)
+            {
+                samples.RanDry = true;
+                return;
+            }
+
+            if (next.StatusCode != HttpStatusCode.OK)
+            {
+                samples.Errors++;
+                continue;
+            }
+
+            var leased = await next.Content.ReadFromJsonAsync<JsonNode>(cancellationToken);
+            var taskId = leased!["task"]!["id"]!.GetValue<long>();
+            var body = $$$"""{"result":{{{Result}}},"lead_time":1.0,"lease_id":{{{leased["lease_id"]!.GetValue<long>()}}}}""";
+            var t2 = Stopwatch.GetTimestamp();
+            using var submit = await client.PostAsync(
+                $"/api/v1/projects/{projectId}/tasks/{taskId}/annotations", new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
+            var t3 = Stopwatch.GetTimestamp();
+            if (submit.StatusCode != HttpStatusCode.Created)
+            {
+                samples.Errors++;
+                continue;
+            }
+
+            if (t0 >= measureFrom && t3 <= stopAt)
+            {
+                samples.Next.Add(Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds);
+                samples.Submit.Add(Stopwatch.GetElapsedTime(t2, t3).TotalMilliseconds);
+                samples.Cycles++;
+            }
+        }
+    }
+
+    private static async Task<long> SetUpProjectAsync(HttpClient admin, Run run, CancellationToken cancellationToken)
+    {
+        var created = await admin.PostAsJsonAsync(
+            "/api/v1/projects",
+            new JsonObject { ["name"] = "bench serve", ["overlap"] = run.Overlap, ["label_config"] = BenchCommand.BenchConfig },
+            cancellationToken);
+        created.EnsureSuccessStatusCode();
+        var projectId = (await created.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!["id"]!.GetValue<long>();
+        var body = new StringBuilder(run.Tasks * 40);
+        for (var i = 0; i < run.Tasks; i++)
+        {
+            body.Append("{\"text\":\"bench task ").Append(i).Append(" with a short sentence to label\"}\n");
+        }
+
+        using var import = await admin.PostAsync(
+            $"/api/v1/projects/{projectId}/import", new StringContent(body.ToString(), Encoding.UTF8, "application/x-ndjson"), cancellationToken);
+        import.EnsureSuccessStatusCode();
+        return projectId;
+    }
+
+    private static async Task<List<string>> CreateAnnotatorsAsync(IUserStore users, HttpClient admin, long projectId, int count, CancellationToken cancellationToken)
+    {
+        var tokens = new List<string>(count);
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        for (var i = 0; i < count; i++)
+        {
+            var user = await users.CreateAsync($"bench-{suffix}-{i}@example.com", $"Bench annotator {i}", isAdmin: false, cancellationToken)
+                ?? throw new InvalidOperationException("bench user exists");
+            var secret = ApiTokens.Generate();
+            await users.AddTokenAsync(user.Id, "bench", ApiTokens.DisplayPrefix(secret), ApiTokens.Hash(secret), cancellationToken);
+            using var member = await admin.PutAsJsonAsync($"/api/v1/projects/{projectId}/members/{user.Id}", new JsonObject { ["role"] = "annotator" }, cancellationToken);
+            member.EnsureSuccessStatusCode();
+            tokens.Add(secret);
+        }
+
+        return tokens;
+    }
+
+    private static HttpClient Client(HttpMessageHandler handler, Uri address, string token)
+    {
+        var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", token);
+        return client;
+    }
+
+    private static string Describe(double[] sorted) => sorted.Length == 0
+        ? "no samples"
+        : FormattableString.Invariant($"p50 {Percentile(sorted, 0.50):F2} ms, p95 {Percentile(sorted, 0.95):F2} ms, p99 {Percentile(sorted, 0.99):F2} ms");
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : BenchReport.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)], 2);
+
+    private sealed record Run(int Annotators, int Seconds, int Warmup, int Tasks, int Overlap);
+
+    private sealed class Samples
+    {
+        public List<double> Next { get; } = new(100_000);
+
+        public List<double> Submit { get; } = new(100_000);
+
+        public long Cycles { get; set; }
+
+        public long Errors { get; set; }
+
+        public bool RanDry { get; set; }
+    }
+}
