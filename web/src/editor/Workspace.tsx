@@ -208,6 +208,7 @@ export const shortcuts: [string, string][] = [
   ['Escape', 'deselect, put the label down, leave a text box'],
   ['Alt+S', 'skip the task with a reason'],
   ['← / →', 'pairwise: prefer the left / right answer'],
+  ['Alt+↑ / Alt+↓', 'ranker: move the focused item'],
   ['Space', 'audio: play / pause'],
   ['?', 'this help'],
 ];

@@ -26,7 +26,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (s: Session) => void })
       <form class="card" onSubmit={submit} aria-label="Sign in">
         <h1>Groundwork</h1>
         <div class="tabs" role="tablist">
-          <button type="button" role="tab" aria-selected={mode === 'password'} onClick={() => setMode('password')}>Email and password</button>
+          <button type="button" role="tab" aria-selected={mode === 'password'} onClick={() => setMode('password')}>Password</button>
           <button type="button" role="tab" aria-selected={mode === 'token'} onClick={() => setMode('token')}>API token</button>
         </div>
         {mode === 'password' ? <>
