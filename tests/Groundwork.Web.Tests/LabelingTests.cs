@@ -82,6 +82,41 @@ public sealed class LabelingTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Image_ZoomedIn_StillStoresPercentOfNaturalSize()
+    {
+        await using var app = await WebApp.StartAsync();
+        var projectId = await app.CreateProjectAsync("Zoom", ImageConfig);
+        var tasks = await app.ImportAsync(projectId, new[] { new { data = new { image = TestImages.PngDataUrl(1600, 1000) } } });
+        await using var b = await browser.NewPageAsync(app);
+        var page = b.Page;
+        await b.SignInWithTokenAsync(WebApp.AdminToken, $"/projects/{projectId}/tasks/{tasks[0]}/label");
+        var image = page.Locator(".image-object img");
+        await page.Locator(".image-object svg").WaitForAsync();
+        var fit = (await image.BoundingBoxAsync())!;
+
+        await page.Keyboard.PressAsync("+");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Fit" })).ToHaveTextAsync("150%");
+        await page.WaitForTimeoutAsync(200);
+        var box = (await image.BoundingBoxAsync())!;
+        Assert.InRange(box.Width, fit.Width * 1.45, fit.Width * 1.55);
+
+        await page.Keyboard.PressAsync("1"); // Car
+        await page.Locator(".image-host[data-drawing=rectangle]").WaitForAsync();
+        await DragAsync(page, box.X + box.Width * 0.10, box.Y + box.Height * 0.10, box.X + box.Width * 0.40, box.Y + box.Height * 0.50);
+        await Assertions.Expect(page.Locator(".regions li")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Control+Enter");
+        await Assertions.Expect(page.GetByTestId("queue-empty")).ToBeVisibleAsync();
+
+        var annotation = Assert.Single((await app.AnnotationsAsync(projectId, tasks[0])).EnumerateArray());
+        var v = Assert.Single(annotation.GetProperty("result").EnumerateArray()).GetProperty("value");
+        AssertNear(10, v.GetProperty("x").GetDouble());
+        AssertNear(10, v.GetProperty("y").GetDouble());
+        AssertNear(30, v.GetProperty("width").GetDouble());
+        AssertNear(40, v.GetProperty("height").GetDouble());
+        Assert.True(b.Errors.Count == 0, string.Join("\n", b.Errors));
+    }
+
+    [Fact]
     public async Task Text_SpanMarkedWithTheMouse_StoresItsOffsetsAndLabel()
     {
         await using var app = await WebApp.StartAsync();

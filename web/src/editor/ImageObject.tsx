@@ -49,6 +49,8 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
   const styled = useRef('');
   const [size, setSize] = useState<{ w: number; h: number } | null>(null);
   const [failed, setFailed] = useState(false);
+  const [zoom, setZoom] = useState(1);
+  const fitWidth = useRef(0);
   const controls = imageControls(store, tag);
 
   function activeControl(): { control: ControlTag; label: string | null } | null {
@@ -71,7 +73,7 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
     el.src = src;
     img.current = el;
     host.current!.append(el);
-    return () => { host.current?.replaceChildren(); img.current = null; };
+    return () => { dispose(); host.current?.replaceChildren(); img.current = null; };
   }, [src]);
 
   useEffect(() => {
@@ -86,6 +88,7 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
     };
     styled.current = '';
     a.on('createAnnotation', (created: ImageAnnotation) => {
+      if (anno.current !== a) return;
       const active = activeControl();
       if (!active) { a.removeAnnotation(created.id); return; }
       const { control, label } = active;
@@ -97,18 +100,32 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
       store.select(r.id);
     });
     a.on('updateAnnotation', (updated: ImageAnnotation) => {
+      if (anno.current !== a) return;
       const prev = store.results.find(x => x.id === updated.id);
       if (!prev) return;
       const value = { ...prev.value, ...toValue(updated, w, h) };
       synced.current.set(prev.id, JSON.stringify(value));
       store.upsert({ ...prev, value, origin: prev.origin === 'prediction' ? 'prediction-changed' : prev.origin });
     });
-    a.on('deleteAnnotation', (deleted: ImageAnnotation) => { synced.current.delete(deleted.id); store.remove(deleted.id); });
-    a.on('selectionChanged', (selected: ImageAnnotation[]) => store.select(selected[0]?.id ?? null));
+    a.on('deleteAnnotation', (deleted: ImageAnnotation) => { if (anno.current !== a) return; synced.current.delete(deleted.id); store.remove(deleted.id); });
+    a.on('selectionChanged', (selected: ImageAnnotation[]) => { if (anno.current === a) store.select(selected[0]?.id ?? null); });
     synced.current.clear();
     sync();
-    return () => { a.destroy(); anno.current = null; };
+    return () => { if (anno.current === a) dispose(); };
   }, [size]);
+
+  /**
+   * Takes Annotorious down without leaving it a frame to draw in: its size observer outlives destroy(), and a
+   * selected shape redrawn in an image that is already gone gets infinite handles.
+   */
+  function dispose() {
+    const a = anno.current;
+    if (!a) return;
+    anno.current = null;
+    a.cancelSelected();
+    a.clearAnnotations();
+    a.destroy();
+  }
 
   /** Pushes the store's regions for this image into Annotorious, touching only what changed. */
   function sync() {
@@ -144,10 +161,37 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
 
   useEffect(() => { sync(); });
 
+  // Zoom: 1 fits the image in the view; above that the image is shown larger and the figure scrolls. Annotorious
+  // follows the image's size, and shapes stay in natural-size pixels, so results do not depend on the zoom.
+  useEffect(() => {
+    const el = img.current;
+    if (!el || !size) return;
+    if (zoom === 1) {
+      el.style.width = ''; el.style.maxWidth = ''; el.style.maxHeight = '';
+      fitWidth.current = el.getBoundingClientRect().width || size.w;
+    } else {
+      el.style.maxWidth = 'none'; el.style.maxHeight = 'none';
+      el.style.width = `${Math.round(fitWidth.current * zoom)}px`;
+    }
+  }, [zoom, size]);
+  useEffect(() => {
+    const onZoom = (e: Event) => {
+      const how = (e as CustomEvent<string>).detail;
+      setZoom(z => how === 'in' ? Math.min(8, z * 1.5) : how === 'out' ? Math.max(1, z / 1.5) : 1);
+    };
+    addEventListener('groundwork:zoom', onZoom);
+    return () => removeEventListener('groundwork:zoom', onZoom);
+  }, []);
+
   const active = activeControl();
   return (
-    <figure class={`image-object${active?.label ? ' drawing' : ''}`} data-object={tag.name}>
-      <div ref={host} class="image-host" />
+    <figure class={`image-object${active?.label ? ' drawing' : ''}${zoom > 1 ? ' zoomed' : ''}`} data-object={tag.name}>
+      <div class="zoom-bar">
+        <button type="button" title="Zoom out (-)" aria-label="Zoom out" disabled={zoom <= 1} onClick={() => setZoom(z => Math.max(1, z / 1.5))}>−</button>
+        <button type="button" title="Fit (0)" aria-label="Fit" onClick={() => setZoom(1)}>{Math.round(zoom * 100)}%</button>
+        <button type="button" title="Zoom in (+)" aria-label="Zoom in" disabled={zoom >= 8} onClick={() => setZoom(z => Math.min(8, z * 1.5))}>+</button>
+      </div>
+      <div class="image-scroll"><div ref={host} class="image-host" /></div>
       {failed && <div class="error">The image <code>{src}</code> could not be loaded.</div>}
       {controls.length > 0 && !active?.label && <figcaption class="hint">Pick a label ({controls[0].options.length ? 'press its number' : 'from the panel'}) to draw.</figcaption>}
     </figure>

@@ -48,6 +48,7 @@ export function Workspace({ project, config, task, predictions, expiresAt, onSub
     const empty = store.results.length === 0;
     if (empty && !confirm('Submit an empty annotation?')) return;
     setBusy(true); setError(null);
+    store.select(null); // editing handles come down before the task does
     try {
       const result = store.results.map(({ readonly: _r, ...r }) => r);
       await onSubmit(result, timer.seconds());
@@ -57,6 +58,7 @@ export function Workspace({ project, config, task, predictions, expiresAt, onSub
   async function skip(reason: string) {
     if (!onSkip) return;
     setBusy(true); setError(null);
+    store.select(null);
     try { await onSkip(reason); } catch (e) { setError(e instanceof Error ? e.message : String(e)); } finally { setBusy(false); setSkipping(false); }
   }
 
@@ -82,6 +84,10 @@ export function Workspace({ project, config, task, predictions, expiresAt, onSub
       return;
     }
     const hit = findHotkey(config, hotkeys, e.key);
+    if (!hit && (e.key === '+' || e.key === '=' || e.key === '-' || e.key === '0')) {
+      dispatchEvent(new CustomEvent('groundwork:zoom', { detail: e.key === '-' ? 'out' : e.key === '0' ? 'fit' : 'in' }));
+      return;
+    }
     if (!hit) return;
     e.preventDefault();
     if (hit.control.kind === 'Choices') toggleChoice(store, hit.control, hit.value);
@@ -209,6 +215,7 @@ export const shortcuts: [string, string][] = [
   ['Alt+S', 'skip the task with a reason'],
   ['← / →', 'pairwise: prefer the left / right answer'],
   ['Alt+↑ / Alt+↓', 'ranker: move the focused item'],
+  ['+ / − / 0', 'image: zoom in / out / fit'],
   ['Space', 'audio: play / pause'],
   ['?', 'this help'],
 ];
