@@ -47,6 +47,8 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
   const synced = useRef(new Map<string, string>());
   const style = useRef<unknown>(null);
   const styled = useRef('');
+  /** True while this view pushes the store into Annotorious, whose API calls echo back as user events. */
+  const applying = useRef(false);
   const [size, setSize] = useState<{ w: number; h: number } | null>(null);
   const [failed, setFailed] = useState(false);
   const [zoom, setZoom] = useState(1);
@@ -88,7 +90,7 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
     };
     styled.current = '';
     a.on('createAnnotation', (created: ImageAnnotation) => {
-      if (anno.current !== a) return;
+      if (anno.current !== a || applying.current) return;
       const active = activeControl();
       if (!active) { a.removeAnnotation(created.id); return; }
       const { control, label } = active;
@@ -100,15 +102,19 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
       store.select(r.id);
     });
     a.on('updateAnnotation', (updated: ImageAnnotation) => {
-      if (anno.current !== a) return;
+      if (anno.current !== a || applying.current) return;
       const prev = store.results.find(x => x.id === updated.id);
       if (!prev) return;
       const value = { ...prev.value, ...toValue(updated, w, h) };
       synced.current.set(prev.id, JSON.stringify(value));
       store.upsert({ ...prev, value, origin: prev.origin === 'prediction' ? 'prediction-changed' : prev.origin });
     });
-    a.on('deleteAnnotation', (deleted: ImageAnnotation) => { if (anno.current !== a) return; synced.current.delete(deleted.id); store.remove(deleted.id); });
-    a.on('selectionChanged', (selected: ImageAnnotation[]) => { if (anno.current === a) store.select(selected[0]?.id ?? null); });
+    a.on('deleteAnnotation', (deleted: ImageAnnotation) => {
+      if (anno.current !== a || applying.current || !synced.current.has(deleted.id)) return; // an echo of this view's own removal
+      synced.current.delete(deleted.id);
+      store.remove(deleted.id);
+    });
+    a.on('selectionChanged', (selected: ImageAnnotation[]) => { if (anno.current === a && !applying.current) store.select(selected[0]?.id ?? null); });
     synced.current.clear();
     sync();
     return () => { if (anno.current === a) dispose(); };
@@ -132,10 +138,17 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
     const a = anno.current;
     if (!a || !size) return;
     const mine = store.results.filter(r => r.to_name === tag.name && controls.some(c => c.name === r.from_name));
+    applying.current = true;
+    try { apply(a, mine); } finally { applying.current = false; }
+  }
+
+  function apply(a: ImageAnnotator, mine: Result[]) {
+    if (!size) return;
     const ids = new Set(mine.map(r => r.id));
-    for (const id of [...synced.current.keys()]) {
-      if (!ids.has(id)) { synced.current.delete(id); a.removeAnnotation(id); }
-    }
+    const gone = [...synced.current.keys()].filter(id => !ids.has(id));
+    // Let go of a shape before it goes, so Annotorious's editing layer does not hold on to it.
+    if (gone.length && a.getSelected().some(s => gone.includes(s.id))) a.cancelSelected();
+    for (const id of gone) { synced.current.delete(id); a.removeAnnotation(id); }
     for (const r of mine) {
       const key = JSON.stringify(r.value);
       if (synced.current.get(r.id) === key) continue;

@@ -17,6 +17,8 @@ export function TextObject({ tag, text, store }: { tag: ObjectTag; text: string;
   const el = useRef<HTMLDivElement>(null);
   const anno = useRef<TextAnnotator | null>(null);
   const synced = useRef(new Map<string, string>());
+  /** True while this view pushes the store into the annotator, whose API calls echo back as user events. */
+  const applying = useRef(false);
   const controls = textControls(store, tag);
   const labelled = controls.length > 0;
 
@@ -36,6 +38,7 @@ export function TextObject({ tag, text, store }: { tag: ObjectTag; text: string;
     });
     anno.current = a as unknown as TextAnnotator;
     a.on('createAnnotation', (created: any) => {
+      if (applying.current) return;
       const active = activeLabel();
       const s = created.target.selector[0];
       if (!active || !s) { a.removeAnnotation(created.id); store.select(null); flash(el.current); return; }
@@ -48,6 +51,7 @@ export function TextObject({ tag, text, store }: { tag: ObjectTag; text: string;
       store.select(r.id);
     });
     a.on('updateAnnotation', (updated: any) => {
+      if (applying.current) return;
       const prev = store.results.find(x => x.id === updated.id);
       const s = updated.target.selector[0];
       if (!prev || !s) return;
@@ -55,8 +59,8 @@ export function TextObject({ tag, text, store }: { tag: ObjectTag; text: string;
       synced.current.set(prev.id, JSON.stringify(value));
       store.upsert({ ...prev, value });
     });
-    a.on('deleteAnnotation', (deleted: any) => { synced.current.delete(deleted.id); store.remove(deleted.id); });
-    a.on('selectionChanged', (selected: any[]) => store.select(selected[0]?.id ?? null));
+    a.on('deleteAnnotation', (deleted: any) => { if (applying.current) return; synced.current.delete(deleted.id); store.remove(deleted.id); });
+    a.on('selectionChanged', (selected: any[]) => { if (!applying.current) store.select(selected[0]?.id ?? null); });
     synced.current.clear();
     sync();
     el.current.dataset.annotator = 'ready';
@@ -64,6 +68,11 @@ export function TextObject({ tag, text, store }: { tag: ObjectTag; text: string;
   }, [labelled, text]);
 
   function sync() {
+    applying.current = true;
+    try { apply(); } finally { applying.current = false; }
+  }
+
+  function apply() {
     const a = anno.current as any;
     if (!a) return;
     const mine = store.results.filter(r => r.to_name === tag.name && r.type === 'labels');
