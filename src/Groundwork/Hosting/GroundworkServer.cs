@@ -52,6 +52,7 @@ public static class GroundworkServer
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebUiOptions>().BindConfiguration(WebUiOptions.Section);
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section)
             .Validate(o => string.IsNullOrEmpty(o.Token) || o.Token.Length >= Core.Security.ApiTokens.MinimumLength,
                 $"GROUNDWORK_BOOTSTRAP_TOKEN must have at least {Core.Security.ApiTokens.MinimumLength} characters")
@@ -212,6 +213,7 @@ public static class GroundworkServer
         app.MapAuthApi();
         app.MapMeApi();
         app.MapUsersApi();
+        app.UseGroundworkWebUi();
         return app;
     }
 
@@ -246,6 +248,7 @@ public static class GroundworkServer
         Map("GROUNDWORK_DATA_DIR", $"{StorageOptions.Section}:DataDirectory");
         Map("GROUNDWORK_MIGRATE", $"{StorageOptions.Section}:MigrateOnStart");
         Secret("GROUNDWORK_BOOTSTRAP_TOKEN", $"{BootstrapOptions.Section}:Token");
+        Map("GROUNDWORK_MEDIA_ORIGINS", $"{WebUiOptions.Section}:MediaOrigins");
         return settings;
 
         void Map(string variable, string key)

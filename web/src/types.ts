@@ -1,0 +1,41 @@
+// Shapes of the API's JSON (snake_case, as the server writes it).
+
+export interface Project {
+  id: number; name: string; label_config: string; instructions: string; overlap: number;
+  created_by: number | null; created_at: string; updated_at: string;
+}
+
+export interface Task {
+  id: number; project: number; data: Record<string, unknown>; unique_id: string | null; meta: unknown;
+  priority: number; batch: string | null; status: string; overlap: number | null; annotation_count: number;
+  created_at: string; updated_at: string;
+}
+
+export interface TaskPage { items: Task[]; next_cursor: number | null }
+
+export interface ImportResult { created: number; skipped: number; annotations: number; predictions: number; duration_seconds: number }
+
+export interface LabelOption { value: string; alias?: string; hotkey?: string; background?: string; children: LabelOption[]; attributes: Record<string, string> }
+
+export interface ObjectTag { name: string; kind: string; value: string; variable?: string; attributes: Record<string, string> }
+
+export interface ControlTag {
+  name: string; kind: string; result_type: string; to_names: string[]; options: LabelOption[];
+  choice_mode?: 'single' | 'single-radio' | 'multiple'; max_rating?: number; min?: number; max?: number;
+  options_variable?: string; attributes: Record<string, string>;
+}
+
+export interface LabelConfig { object_tags: ObjectTag[]; control_tags: ControlTag[]; variables: string[] }
+
+/** One Label Studio result region. */
+export interface Result {
+  id: string; from_name: string; to_name: string; type: string; value: Record<string, any>;
+  original_width?: number; original_height?: number; image_rotation?: number; origin?: string;
+  readonly?: boolean;
+}
+
+export interface Prediction { result: Result[]; model_version?: string; score?: number }
+
+export interface Annotation { id: number; result: Result[]; lead_time: number; completed_by?: number; created_at?: string }
+
+export interface Lease { lease_id: number; expires_at: string; task: Task; predictions?: Prediction[] }
