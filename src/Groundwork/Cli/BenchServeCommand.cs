@@ -76,7 +76,6 @@ public static class BenchServeCommand
         {
             [$"{StorageOptions.Section}:DataDirectory"] = workspace.Folder,
             [$"{StorageOptions.Section}:Database"] = workspace.Options.Database,
-            [$"{BootstrapOptions.Section}:Token"] = adminToken,
             ["urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
@@ -84,6 +83,11 @@ public static class BenchServeCommand
         builder.Services.AddSingleton<TextWriter>(TextWriter.Null);
         await using var app = GroundworkServer.Build(builder);
         await GroundworkServer.InitializeAsync(app.Services, cancellationToken);
+
+        // The admin (created now on an empty store, or already there in a reused database) gets a fresh token for this run.
+        var users = app.Services.GetRequiredService<IUserStore>();
+        var firstAdmin = await users.GetFirstAdminAsync(cancellationToken) ?? throw new InvalidOperationException("the store has no admin");
+        await users.AddTokenAsync(firstAdmin.Id, "bench serve", ApiTokens.DisplayPrefix(adminToken), ApiTokens.Hash(adminToken), cancellationToken);
         await app.StartAsync(cancellationToken);
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
