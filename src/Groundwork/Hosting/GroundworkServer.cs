@@ -8,7 +8,9 @@ using Groundwork.Core.Projects;
 using Groundwork.Core.Queue;
 using Groundwork.Core.Tasks;
 using Groundwork.Core.Users;
+using Groundwork.Core.Storage;
 using Groundwork.Data;
+using Groundwork.Data.Blobs;
 using Groundwork.Data.Events;
 using Groundwork.Data.Stores;
 using Groundwork.Consensus;
@@ -60,6 +62,7 @@ public static class GroundworkServer
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<GroundworkDatabase>(sp => StoreFactory.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<IBlobStore>(sp => new LocalBlobStore(Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, "blobs")));
         services.AddSingleton<IProjectStore, SqlProjectStore>();
         services.AddSingleton<ITaskStore, SqlTaskStore>();
         services.AddSingleton<IAnnotationStore, SqlAnnotationStore>();
