@@ -12,7 +12,7 @@ public interface IWorkQueue
     /// qualification task while they are not qualified, else (at the project's gold rate) a gold task,
     /// else the highest-priority task, started tasks first, then in import order.
     /// </summary>
-    Task<NextTaskOutcome> NextAsync(long projectId, long userId, CancellationToken cancellationToken);
+    Task<NextTaskOutcome> NextAsync(Projects.Project project, long userId, CancellationToken cancellationToken);
 
     /// <summary>Extends a live lease by the project's lease time.</summary>
     Task<StoreOutcome<TaskLease>> HeartbeatAsync(long projectId, long leaseId, long userId, CancellationToken cancellationToken);

@@ -21,12 +21,33 @@ public sealed class ChangeJournal(GroundworkDatabase db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(change);
         var now = clock.GetUtcNow();
         var actor = ActorScope.Current;
-        await AppendAuditAsync(scope, change, now, actor, cancellationToken);
-        if (change.IsWebhookEvent)
+        if (!change.IsWebhookEvent)
         {
-            var payload = EventPayloads.Envelope(Guid.NewGuid(), change.Action, now, change.ProjectId!.Value, actor, change.PayloadJson ?? "{}");
-            await EnqueueForSubscribersAsync(scope, change.ProjectId.Value, change.Action, payload, now, cancellationToken);
+            await AppendAuditAsync(scope, change, now, actor, cancellationToken);
+            return;
         }
+
+        // The audit event and the deliveries to every subscriber that wants it: one command, one round trip.
+        var payload = EventPayloads.Envelope(Guid.NewGuid(), change.Action, now, change.ProjectId!.Value, actor, change.PayloadJson ?? "{}");
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            AuditSql + ";\n" + EnqueueSql,
+            new
+            {
+                now,
+                actorId = actor?.UserId,
+                address = actor?.Address,
+                change.ProjectId,
+                change.Action,
+                change.SubjectType,
+                change.SubjectId,
+                change.DetailsJson,
+                kind = change.Action,
+                payload,
+                yes = true,
+                pattern = Pattern(change.Action),
+            },
+            scope.Transaction,
+            cancellationToken: cancellationToken));
     }
 
     /// <summary>Whether an active subscription of the project wants <paramref name="kind"/>: lets callers skip building costly payloads.</summary>
@@ -52,11 +73,43 @@ public sealed class ChangeJournal(GroundworkDatabase db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var actor = ActorScope.Current;
         var change = new ChangeEvent(EventKinds.TaskCompleted, projectId, "task", taskId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await AppendAuditAsync(scope, change, now, actor, cancellationToken);
 
-        var callbackUrl = await scope.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT callback_url FROM tasks WHERE id = @taskId", new { taskId }, scope.Transaction, cancellationToken: cancellationToken));
-        var subscribed = await IsWantedAsync(scope, projectId, EventKinds.TaskCompleted, cancellationToken);
+        // The audit event, the task's callback and whether anyone subscribed: one command, one round trip.
+        string? callbackUrl;
+        bool subscribed;
+        await using (var reader = await scope.Connection.ExecuteReaderAsync(new CommandDefinition(
+            $"""
+            {AuditSql};
+            SELECT callback_url,
+                   CASE WHEN EXISTS (SELECT 1 FROM webhooks WHERE project_id = @ProjectId AND active = @yes AND events LIKE @pattern) THEN 1 ELSE 0 END
+            FROM tasks WHERE id = @taskId
+            """,
+            new
+            {
+                now,
+                actorId = actor?.UserId,
+                address = actor?.Address,
+                change.ProjectId,
+                change.Action,
+                change.SubjectType,
+                change.SubjectId,
+                change.DetailsJson,
+                taskId,
+                yes = true,
+                pattern = Pattern(EventKinds.TaskCompleted),
+            },
+            scope.Transaction,
+            cancellationToken: cancellationToken)))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                throw new InvalidOperationException($"Task {taskId} does not exist in project {projectId}.");
+            }
+
+            callbackUrl = reader.IsDBNull(0) ? null : reader.GetString(0);
+            subscribed = reader.GetInt32(1) != 0;
+        }
+
         if (callbackUrl is null && !subscribed)
         {
             return;
@@ -152,24 +205,28 @@ public sealed class ChangeJournal(GroundworkDatabase db, TimeProvider clock)
     /// <summary>The LIKE pattern that finds <paramref name="kind"/> in a subscription's space-delimited events column.</summary>
     internal static string Pattern(string kind) => "% " + kind + " %";
 
+    private const string EnqueueSql = """
+        INSERT INTO webhook_deliveries (project_id, webhook_id, target_url, event, payload, state, attempts, next_attempt_at, created_at)
+        SELECT project_id, id, url, @kind, @payload, 'pending', 0, @now, @now
+        FROM webhooks WHERE project_id = @ProjectId AND active = @yes AND events LIKE @pattern
+        ORDER BY id
+        """;
+
+    private string AuditSql => $"""
+        INSERT INTO audit_events (occurred_at, actor_id, actor_address, project_id, action, subject_type, subject_id, details)
+        VALUES (@now, @actorId, @address, @ProjectId, @Action, @SubjectType, @SubjectId, {db.JsonParameter("@DetailsJson")})
+        """;
+
     private static Task<int> EnqueueForSubscribersAsync(WriteScope scope, long projectId, string kind, string payload, DateTimeOffset now, CancellationToken cancellationToken) =>
         scope.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO webhook_deliveries (project_id, webhook_id, target_url, event, payload, state, attempts, next_attempt_at, created_at)
-            SELECT project_id, id, url, @kind, @payload, 'pending', 0, @now, @now
-            FROM webhooks WHERE project_id = @projectId AND active = @yes AND events LIKE @pattern
-            ORDER BY id
-            """,
-            new { projectId, kind, payload, now, yes = true, pattern = Pattern(kind) },
+            EnqueueSql,
+            new { ProjectId = projectId, kind, payload, now, yes = true, pattern = Pattern(kind) },
             scope.Transaction,
             cancellationToken: cancellationToken));
 
     private Task<int> AppendAuditAsync(WriteScope scope, ChangeEvent change, DateTimeOffset now, Actor? actor, CancellationToken cancellationToken) =>
         scope.Connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            INSERT INTO audit_events (occurred_at, actor_id, actor_address, project_id, action, subject_type, subject_id, details)
-            VALUES (@now, @actorId, @address, @ProjectId, @Action, @SubjectType, @SubjectId, {db.JsonParameter("@DetailsJson")})
-            """,
+            AuditSql,
             new { now, actorId = actor?.UserId, address = actor?.Address, change.ProjectId, change.Action, change.SubjectType, change.SubjectId, change.DetailsJson },
             scope.Transaction,
             cancellationToken: cancellationToken));

@@ -18,8 +18,38 @@ public sealed class PostgresDatabase : GroundworkDatabase
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         _connectionString = connectionString;
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _dataSource = NpgsqlDataSource.Create(WithDefaults(connectionString));
     }
+
+    /// <summary>
+    /// The connection string with Groundwork's defaults where the operator did not choose: the hot statements are
+    /// prepared on each physical connection after two uses (parsed and planned once, not per call), and a connection
+    /// going back to the pool is not reset, because Groundwork keeps no session state on it.
+    /// </summary>
+    public static string WithDefaults(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Mentions(given, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 128;
+        }
+
+        if (!Mentions(given, "Auto Prepare Min Usages", "AutoPrepareMinUsages"))
+        {
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!Mentions(given, "No Reset On Close", "NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    private static bool Mentions(DbConnectionStringBuilder given, params string[] keys) =>
+        keys.Any(key => given.ContainsKey(key));
 
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DbUp;
+using Groundwork.Data.Providers.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Groundwork.Data.Providers;
@@ -14,6 +15,7 @@ public sealed class SqliteDatabase : GroundworkDatabase
     private const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString;
+    private readonly SqliteConnectionPool _pool;
 
     public SqliteDatabase(string databasePath)
     {
@@ -33,47 +35,32 @@ public sealed class SqliteDatabase : GroundworkDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _pool = new SqliteConnectionPool(_connectionString, ConnectionPragmas);
     }
 
     public string DatabasePath { get; }
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    public override Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = ConnectionPragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<DbConnection>(_pool.Rent());
     }
 
     public override async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
-        DbConnection? connection = null;
+        SqliteConnection? connection = null;
         try
         {
-            connection = await OpenAsync(cancellationToken);
-            var transaction = ((SqliteConnection)connection).BeginTransaction(deferred: false);
+            connection = _pool.Rent();
+            var transaction = connection.BeginTransaction(deferred: false);
             return new WriteScope(connection, transaction, () => _writeGate.Release());
         }
         catch
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
+            connection?.Dispose();
             _writeGate.Release();
             throw;
         }
@@ -110,6 +97,7 @@ public sealed class SqliteDatabase : GroundworkDatabase
     {
         if (disposing)
         {
+            _pool.Dispose();
             _writeGate.Dispose();
             SqliteConnection.ClearAllPools();
         }

@@ -62,29 +62,33 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
         }
 
         var now = clock.GetUtcNow();
+        var count = gold.Kind == GoldKind.None ? task.AnnotationCount + 1 : task.AnnotationCount;
+        var status = gold.Kind == GoldKind.None ? TaskLifecycle.StatusFor(task.Status, count, overlap) : task.Status;
+
+        // The annotation, the end of the lease it was made under and the task's counters: one command, one round trip.
         var id = await scope.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"""
             INSERT INTO annotations (task_id, project_id, author_id, result, lead_time, origin, created_at, updated_at)
             VALUES (@taskId, @projectId, @authorId, {db.JsonParameter("@result")}, @leadTime, @origin, @now, @now)
-            RETURNING id
+            RETURNING id;
+            UPDATE leases SET state = @submitted, ended_at = @now WHERE id = @leaseId;
+            UPDATE tasks SET annotation_count = @count, lease_count = lease_count - @released, status = @status, updated_at = @now WHERE id = @taskId
             """,
-            new { taskId, projectId, authorId, result = draft.ResultJson, leadTime = draft.LeadTime, origin = AnnotationOrigins.Human, now },
-            scope.Transaction,
-            cancellationToken: cancellationToken));
-        if (holding)
-        {
-            await scope.Connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE leases SET state = @state, ended_at = @now WHERE id = @Id",
-                new { state = (int)LeaseState.Submitted, now, lease!.Id },
-                scope.Transaction,
-                cancellationToken: cancellationToken));
-        }
-
-        var count = gold.Kind == GoldKind.None ? task.AnnotationCount + 1 : task.AnnotationCount;
-        var status = gold.Kind == GoldKind.None ? TaskLifecycle.StatusFor(task.Status, count, overlap) : task.Status;
-        await scope.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE tasks SET annotation_count = @count, lease_count = lease_count - @released, status = @status, updated_at = @now WHERE id = @taskId",
-            new { count, released = holding ? 1 : 0, status = status.ToName(), now, taskId },
+            new
+            {
+                taskId,
+                projectId,
+                authorId,
+                result = draft.ResultJson,
+                leadTime = draft.LeadTime,
+                origin = AnnotationOrigins.Human,
+                now,
+                submitted = (int)LeaseState.Submitted,
+                leaseId = holding ? lease!.Id : (long?)null,
+                count,
+                released = holding ? 1 : 0,
+                status = status.ToName(),
+            },
             scope.Transaction,
             cancellationToken: cancellationToken));
         if (gold.Kind != GoldKind.None)

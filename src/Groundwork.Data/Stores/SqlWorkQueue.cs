@@ -3,6 +3,7 @@ using Dapper;
 using Groundwork.Core;
 using Groundwork.Core.Events;
 using Groundwork.Core.Export;
+using Groundwork.Core.Projects;
 using Groundwork.Core.Queue;
 using Groundwork.Core.Tasks;
 using Groundwork.Data.Events;
@@ -21,40 +22,39 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
 
     private const string Live = "state = 0";
 
-    public async Task<NextTaskOutcome> NextAsync(long projectId, long userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appended to the pick's NOT EXISTS subqueries: on PostgreSQL, OFFSET 0 keeps each one a per-row probe of its unique
+    /// (task, user) index, instead of an anti-join that the planner may turn into a scan of the ever-growing leases and
+    /// annotations tables; SQLite always probes per row.
+    /// </summary>
+    private string Probe => db.Provider == DatabaseProvider.Postgres ? " OFFSET 0" : string.Empty;
+
+    public async Task<NextTaskOutcome> NextAsync(Project project, long userId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(project);
+        var projectId = project.Id;
         var now = clock.GetUtcNow();
 
-        // Reads first, outside the write transaction: on SQLite they run beside the one writer, not behind it.
-        QueueRow? settings;
-        bool due;
-        long? held;
+        // One read first, outside the write transaction (on SQLite it runs beside the one writer, not behind it):
+        // the caller's membership state, whether any lease of the project is past its expiry, and the caller's live lease.
+        MemberState member;
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
-            settings = await ReadSettingsAsync(connection, projectId, userId, cancellationToken);
-            if (settings is null || !settings.IsMember)
-            {
-                return NextTaskOutcome.Paused("you are not a member of this project; a manager adds annotators under /members");
-            }
+            member = await ReadMemberStateAsync(connection, projectId, userId, now, cancellationToken);
+        }
 
-            if (settings.PausedReason is { } paused)
-            {
-                return NextTaskOutcome.Paused(paused);
-            }
+        if (!member.IsMember)
+        {
+            return NextTaskOutcome.Paused("you are not a member of this project; a manager adds annotators under /members");
+        }
 
-            long dueCount;
-            (dueCount, held) = await connection.QuerySingleAsync<(long, long?)>(new CommandDefinition(
-                $"""
-                SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM leases WHERE {Live} AND expires_at <= @now AND project_id = @projectId) THEN 1 ELSE 0 END AS bigint),
-                       (SELECT min(id) FROM leases WHERE project_id = @projectId AND user_id = @userId AND {Live} AND expires_at > @now)
-                """,
-                new { projectId, userId, now },
-                cancellationToken: cancellationToken));
-            due = dueCount != 0;
+        if (member.PausedReason is { } paused)
+        {
+            return NextTaskOutcome.Paused(paused);
         }
 
         TaskLease? lease;
-        if (held is { } heldId)
+        if (member.HeldLeaseId is { } heldId)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
             lease = await ReadLeaseAsync(connection, heldId, cancellationToken);
@@ -62,19 +62,19 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
         else
         {
             await using var scope = await db.BeginWriteAsync(cancellationToken);
-            if (due)
+            if (member.LeasesDue)
             {
                 await LeaseRows.ExpireDueAsync(db, scope, projectId, now, cancellationToken);
             }
 
-            var pick = await PickAsync(scope, projectId, userId, settings, now, cancellationToken);
+            var pick = await PickAsync(scope, project, userId, member, now, cancellationToken);
             if (pick?.Paused is { } reason)
             {
                 await scope.CommitAsync(cancellationToken);
                 return NextTaskOutcome.Paused(reason);
             }
 
-            lease = pick is null ? null : await InsertLeaseAsync(scope, projectId, pick.Id, userId, now, now + TimeSpan.FromSeconds(settings.LeaseSeconds), cancellationToken);
+            lease = pick is null ? null : await InsertLeaseAsync(scope, projectId, pick.Id, userId, now, now + project.Queue.LeaseTime, cancellationToken);
             await scope.CommitAsync(cancellationToken);
         }
 
@@ -85,14 +85,8 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
 
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
-            var task = await ReadTaskAsync(connection, projectId, lease.TaskId, cancellationToken);
-            if (task is null)
-            {
-                return NextTaskOutcome.Nothing;
-            }
-
-            var predictions = await PredictionsAsync(connection, lease.TaskId, cancellationToken);
-            return NextTaskOutcome.Granted(new LeasedTask(lease, task, predictions));
+            var (task, predictions) = await ReadTaskWithPredictionsAsync(connection, projectId, lease.TaskId, cancellationToken);
+            return task is null ? NextTaskOutcome.Nothing : NextTaskOutcome.Granted(new LeasedTask(lease, task, predictions));
         }
     }
 
@@ -221,37 +215,32 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
         return rows.Select(r => new BatchSummary(r.Batch, r.Tasks, r.Completed, r.Paused != 0)).ToList();
     }
 
-    private static async Task<QueueRow?> ReadSettingsAsync(DbConnection connection, long projectId, long userId, CancellationToken cancellationToken)
+    private static async Task<MemberState> ReadMemberStateAsync(DbConnection connection, long projectId, long userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            """
-            SELECT p.overlap, p.lease_seconds, p.gold_rate, p.qualification_pass_mark,
-                   m.paused_reason, m.qualified_at, m.reinstated_at, m.user_id
-            FROM projects p LEFT JOIN project_members m ON m.project_id = p.id AND m.user_id = @userId
-            WHERE p.id = @projectId
+            $"""
+            SELECT m.user_id, m.paused_reason, m.qualified_at, m.reinstated_at,
+                   CASE WHEN EXISTS (SELECT 1 FROM leases WHERE {Live} AND expires_at <= @now AND project_id = @projectId) THEN 1 ELSE 0 END,
+                   (SELECT min(id) FROM leases WHERE project_id = @projectId AND user_id = @userId AND {Live} AND expires_at > @now)
+            FROM (SELECT 1 AS one) one LEFT JOIN project_members m ON m.project_id = @projectId AND m.user_id = @userId
             """,
-            new { projectId, userId },
+            new { projectId, userId, now },
             cancellationToken: cancellationToken));
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        return new QueueRow(
-            reader.GetInt32(0),
-            reader.GetInt32(1),
-            reader.GetDouble(2),
-            reader.IsDBNull(3) ? null : reader.GetDouble(3),
-            reader.IsDBNull(4) ? null : reader.GetString(4),
-            !reader.IsDBNull(5),
-            reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-            !reader.IsDBNull(7));
+        await reader.ReadAsync(cancellationToken);
+        return new MemberState(
+            !reader.IsDBNull(0),
+            reader.IsDBNull(1) ? null : reader.GetString(1),
+            !reader.IsDBNull(2),
+            reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
+            reader.GetInt32(4) != 0,
+            reader.IsDBNull(5) ? null : reader.GetInt64(5));
     }
 
     /// <summary>Which task the annotator gets: qualification first, then (at the gold rate) gold, then ordinary work.</summary>
-    private async Task<Pick?> PickAsync(WriteScope scope, long projectId, long userId, QueueRow settings, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Pick?> PickAsync(WriteScope scope, Project project, long userId, MemberState member, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (settings.PassMark is { } passMark && !settings.Qualified)
+        var projectId = project.Id;
+        if (project.Queue.QualificationPassMark is { } passMark && !member.Qualified)
         {
             var qualification = await UnseenGoldAsync(scope, projectId, userId, GoldKind.Qualification, cancellationToken);
             if (qualification is { } q)
@@ -259,14 +248,14 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
                 return new Pick(q, null);
             }
 
-            var verdict = await QualificationVerdictAsync(scope, projectId, userId, passMark, settings.ReinstatedAt, now, cancellationToken);
+            var verdict = await QualificationVerdictAsync(scope, projectId, userId, passMark, member.ReinstatedAt, now, cancellationToken);
             if (verdict is not null)
             {
                 return new Pick(0, verdict);
             }
         }
 
-        if (settings.GoldRate > 0 && goldDraw.ServeGold(settings.GoldRate))
+        if (project.Queue.GoldRate > 0 && goldDraw.ServeGold(project.Queue.GoldRate))
         {
             var gold = await UnseenGoldAsync(scope, projectId, userId, GoldKind.Gold, cancellationToken);
             if (gold is { } g)
@@ -282,12 +271,12 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
             WHERE t.project_id = @projectId AND t.gold_kind = 0 AND t.status IN ('in_progress', 'queued')
               AND t.annotation_count + t.lease_count < coalesce(t.overlap, @Overlap)
               AND (t.batch IS NULL OR NOT EXISTS (SELECT 1 FROM paused_batches b WHERE b.project_id = t.project_id AND b.batch = t.batch))
-              AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.task_id = t.id AND l.user_id = @userId)
-              AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.task_id = t.id AND a.author_id = @userId AND a.origin <> 'imported')
+              AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.task_id = t.id AND l.user_id = @userId{Probe})
+              AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.task_id = t.id AND a.author_id = @userId AND a.origin <> 'imported'{Probe})
             ORDER BY t.priority DESC, t.status, t.id
             LIMIT 1{skipLocked}
             """,
-            new { projectId, userId, settings.Overlap },
+            new { projectId, userId, project.Overlap },
             scope.Transaction,
             cancellationToken: cancellationToken));
         return id is { } found ? new Pick(found, null) : null;
@@ -295,11 +284,11 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
 
     private async Task<long?> UnseenGoldAsync(WriteScope scope, long projectId, long userId, GoldKind kind, CancellationToken cancellationToken) =>
         await scope.Connection.QueryFirstOrDefaultAsync<long?>(new CommandDefinition(
-            """
+            $"""
             SELECT t.id FROM tasks t
             WHERE t.project_id = @projectId AND t.gold_kind = @kind AND t.status <> 'canceled'
-              AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.task_id = t.id AND l.user_id = @userId)
-              AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.task_id = t.id AND a.author_id = @userId AND a.origin <> 'imported')
+              AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.task_id = t.id AND l.user_id = @userId{Probe})
+              AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.task_id = t.id AND a.author_id = @userId AND a.origin <> 'imported'{Probe})
             ORDER BY t.id
             LIMIT 1
             """,
@@ -355,27 +344,18 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
 
     private async Task<TaskLease> InsertLeaseAsync(WriteScope scope, long projectId, long taskId, long userId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
+        // One command (one round trip on PostgreSQL): the lease, then its place in the task's count.
         var id = await scope.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO leases (project_id, task_id, user_id, state, gold_kind, created_at, expires_at)
             VALUES (@projectId, @taskId, @userId, 0, (SELECT gold_kind FROM tasks WHERE id = @taskId), @now, @expiresAt)
-            RETURNING id
+            RETURNING id;
+            UPDATE tasks SET lease_count = lease_count + 1 WHERE id = @taskId
             """,
             new { projectId, taskId, userId, now, expiresAt },
             scope.Transaction,
             cancellationToken: cancellationToken));
-        await scope.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE tasks SET lease_count = lease_count + 1 WHERE id = @taskId", new { taskId }, scope.Transaction, cancellationToken: cancellationToken));
         return new TaskLease(id, projectId, taskId, userId, LeaseState.Live, now, expiresAt);
-    }
-
-    private async Task<LabelingTask?> ReadTaskAsync(DbConnection connection, long projectId, long taskId, CancellationToken cancellationToken)
-    {
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            $"SELECT {Rows.TaskColumns(db)} FROM tasks WHERE project_id = @projectId AND id = @taskId",
-            new { projectId, taskId },
-            cancellationToken: cancellationToken));
-        return await reader.ReadAsync(cancellationToken) ? Rows.Task(reader) : null;
     }
 
     private static async Task<TaskLease?> ReadLeaseAsync(DbConnection connection, long leaseId, CancellationToken cancellationToken)
@@ -385,24 +365,33 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
         return await reader.ReadAsync(cancellationToken) ? LeaseRows.Read(reader) : null;
     }
 
-    private async Task<IReadOnlyList<ExportPrediction>> PredictionsAsync(DbConnection connection, long taskId, CancellationToken cancellationToken)
+    /// <summary>The task and its predictions, in one command (one round trip on PostgreSQL).</summary>
+    private async Task<(LabelingTask? Task, IReadOnlyList<ExportPrediction> Predictions)> ReadTaskWithPredictionsAsync(
+        DbConnection connection, long projectId, long taskId, CancellationToken cancellationToken)
     {
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            $"SELECT id, {db.JsonColumn("result")}, model_version, score, created_at FROM predictions WHERE task_id = @taskId ORDER BY id",
-            new { taskId },
+            $"""
+            SELECT {Rows.TaskColumns(db)} FROM tasks WHERE project_id = @projectId AND id = @taskId;
+            SELECT id, {db.JsonColumn("result")}, model_version, score, created_at FROM predictions WHERE task_id = @taskId ORDER BY id
+            """,
+            new { projectId, taskId },
             cancellationToken: cancellationToken));
+        var task = await reader.ReadAsync(cancellationToken) ? Rows.Task(reader) : null;
         var list = new List<ExportPrediction>();
-        while (await reader.ReadAsync(cancellationToken))
+        if (await reader.NextResultAsync(cancellationToken))
         {
-            list.Add(new ExportPrediction(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetDouble(3),
-                reader.GetFieldValue<DateTimeOffset>(4)));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                list.Add(new ExportPrediction(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetDouble(3),
+                    reader.GetFieldValue<DateTimeOffset>(4)));
+            }
         }
 
-        return list;
+        return (task, list);
     }
 
     private static string? Refusal(TaskLease? lease, long leaseId, long userId, DateTimeOffset? now)
@@ -422,5 +411,5 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
 
     private sealed record Pick(long Id, string? Paused);
 
-    private sealed record QueueRow(int Overlap, int LeaseSeconds, double GoldRate, double? PassMark, string? PausedReason, bool Qualified, DateTimeOffset? ReinstatedAt, bool IsMember);
+    private sealed record MemberState(bool IsMember, string? PausedReason, bool Qualified, DateTimeOffset? ReinstatedAt, bool LeasesDue, long? HeldLeaseId);
 }

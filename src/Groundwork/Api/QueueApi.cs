@@ -33,7 +33,7 @@ public static class QueueApi
             return check.Denied();
         }
 
-        var outcome = await queue.NextAsync(projectId, user.UserId(), cancellationToken);
+        var outcome = await queue.NextAsync(check.Project!, user.UserId(), cancellationToken);
         if (outcome.Leased is not null)
         {
             metrics.LeaseGranted();

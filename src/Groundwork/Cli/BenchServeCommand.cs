@@ -121,7 +121,15 @@ public static class BenchServeCommand
         var started = Stopwatch.GetTimestamp();
         var measureFrom = started + (long)(run.Warmup * Stopwatch.Frequency);
         var stopAt = measureFrom + (long)(run.Seconds * Stopwatch.Frequency);
+        var cpuAtStart = TimeSpan.Zero;
+        var cpuProbe = Task.Run(async () =>
+        {
+            await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureFrom), cancellationToken);
+            cpuAtStart = CurrentProcessorTime();
+        }, cancellationToken);
         await Task.WhenAll(tokens.Select((token, i) => Task.Run(() => AnnotateAsync(handler, address, token, projectId, samples[i], measureFrom, stopAt, cancellationToken), cancellationToken)));
+        await cpuProbe;
+        var cpuSeconds = (CurrentProcessorTime() - cpuAtStart).TotalSeconds;
         var measured = Stopwatch.GetElapsedTime(measureFrom, Math.Min(Stopwatch.GetTimestamp(), stopAt)).TotalSeconds;
 
         var next = samples.SelectMany(s => s.Next).Order().ToArray();
@@ -136,6 +144,7 @@ public static class BenchServeCommand
                 ("cycles (next + submit)", $"{cycles:N0} ({rate:N0} cycles/s)"),
                 ("next latency", Describe(next)),
                 ("submit latency", Describe(submit)),
+                ("process CPU per cycle", FormattableString.Invariant($"{(cycles == 0 ? 0 : cpuSeconds * 1e6 / cycles):N0} µs ({cpuSeconds:F1} CPU-s; this process only: with --server the server's CPU is not counted)")),
                 ("errors", errors.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),
                 ("queue", ranDry ? "ran out of tasks before the end: raise --tasks" : "never empty"),
             ],
@@ -153,6 +162,7 @@ public static class BenchServeCommand
                 ["submit_p50_ms"] = Percentile(submit, 0.50),
                 ["submit_p95_ms"] = Percentile(submit, 0.95),
                 ["submit_p99_ms"] = Percentile(submit, 0.99),
+                ["process_cpu_us_per_cycle"] = cycles == 0 ? 0 : Math.Round(cpuSeconds * 1e6 / cycles),
                 ["errors"] = errors,
                 ["ran_dry"] = ranDry,
             });
@@ -279,6 +289,12 @@ public static class BenchServeCommand
         var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", token);
         return client;
+    }
+
+    private static TimeSpan CurrentProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static string Describe(double[] sorted) => sorted.Length == 0

@@ -1,0 +1,151 @@
+using Dapper;
+using Groundwork.Data.Providers;
+using Groundwork.Data.Providers.Sqlite;
+using Groundwork.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Groundwork.Data.Tests.Providers;
+
+/// <summary>Groundwork's own SQLite pool: connections and their prepared statements are reused, and nothing a caller leaves open leaks to the next.</summary>
+public sealed class SqliteConnectionPoolTests : IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+    private readonly SqliteDatabase _db;
+
+    public SqliteConnectionPoolTests()
+    {
+        _db = new SqliteDatabase(_folder.Combine("pool.db"));
+        _db.Migrate();
+    }
+
+    [Fact]
+    public async Task A_ReturnedConnection_IsReusedWithItsPreparedStatement()
+    {
+        const string sql = "SELECT count(*) FROM projects WHERE id > @min";
+        SqliteCommand first;
+        SQLitePCL.sqlite3 handle;
+        await using (var connection = (SqliteSessionConnection)await _db.OpenAsync(CancellationToken.None))
+        {
+            handle = connection.Handle!;
+            Assert.Equal(0L, await connection.ExecuteScalarAsync<long>(sql, new { min = 0 }));
+            first = connection.TakeStatement(sql)!;
+            connection.ReturnStatement(sql);
+        }
+
+        await using (var again = (SqliteSessionConnection)await _db.OpenAsync(CancellationToken.None))
+        {
+            Assert.Same(handle, again.Handle);
+            Assert.Equal(0L, await again.ExecuteScalarAsync<long>(sql, new { min = 5 }));
+            Assert.Same(first, again.TakeStatement(sql));
+            again.ReturnStatement(sql);
+        }
+    }
+
+    [Fact]
+    public async Task A_TransactionLeftOpen_IsRolledBackBeforeTheConnectionIsReused()
+    {
+        await using (var connection = await _db.OpenAsync(CancellationToken.None))
+        {
+            var transaction = await connection.BeginTransactionAsync();
+            await connection.ExecuteAsync(
+                "INSERT INTO users (email, name, is_admin, created_at) VALUES ('left@example.com', 'Left', 0, '2026-01-01T00:00:00+00:00')",
+                transaction: transaction);
+        }
+
+        await using (var connection = await _db.OpenAsync(CancellationToken.None))
+        {
+            Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM users"));
+            await using var transaction = await connection.BeginTransactionAsync();
+            await transaction.CommitAsync();
+        }
+
+        // A raw BEGIN the connection does not know about is rolled back too.
+        await using (var connection = await _db.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("BEGIN; INSERT INTO users (email, name, is_admin, created_at) VALUES ('raw@example.com', 'Raw', 0, '2026-01-01T00:00:00+00:00')");
+        }
+
+        await using (var connection = await _db.OpenAsync(CancellationToken.None))
+        {
+            Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM users"));
+        }
+    }
+
+    [Fact]
+    public async Task TheSameSql_NestedInsideItsOwnReader_RunsUncached()
+    {
+        await using var scope = await _db.BeginWriteAsync(CancellationToken.None);
+        for (var i = 0; i < 3; i++)
+        {
+            await scope.Connection.ExecuteAsync(
+                "INSERT INTO users (email, name, is_admin, created_at) VALUES (@email, 'U', 0, '2026-01-01T00:00:00+00:00')",
+                new { email = $"u{i}@example.com" },
+                scope.Transaction);
+        }
+
+        const string sql = "SELECT id FROM users WHERE id > @after ORDER BY id";
+        var pairs = new List<(long, long)>();
+        await using (var outer = await scope.Connection.ExecuteReaderAsync(sql, new { after = 0 }, scope.Transaction))
+        {
+            while (await outer.ReadAsync())
+            {
+                var id = outer.GetInt64(0);
+                var next = await scope.Connection.QueryFirstOrDefaultAsync<long?>(sql, new { after = id }, scope.Transaction);
+                pairs.Add((id, next ?? 0));
+            }
+        }
+
+        Assert.Equal([(1L, 2L), (2L, 3L), (3L, 0L)], pairs);
+    }
+
+    [Fact]
+    public async Task CachedStatements_SurviveASchemaChange()
+    {
+        await using var connection = await _db.OpenAsync(CancellationToken.None);
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM projects"));
+        await connection.ExecuteAsync("CREATE TABLE pool_test_extra (id INTEGER PRIMARY KEY); ALTER TABLE projects ADD COLUMN pool_test_column TEXT");
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM projects"));
+    }
+
+    [Fact]
+    public async Task DistinctSqlBeyondTheCache_StillRuns()
+    {
+        await using var connection = (SqliteSessionConnection)await _db.OpenAsync(CancellationToken.None);
+        for (var i = 0; i < SqliteSessionConnection.MaxCachedStatements + 10; i++)
+        {
+            Assert.Equal((long)i, await connection.ExecuteScalarAsync<long>($"SELECT {i}"));
+        }
+
+        Assert.Null(connection.TakeStatement("SELECT 'one more'"));
+    }
+
+    [Fact]
+    public async Task TheWriteGate_AndThePool_ServeManyConcurrentCallers()
+    {
+        var writers = Enumerable.Range(0, 32).Select(async i =>
+        {
+            await using var scope = await _db.BeginWriteAsync(CancellationToken.None);
+            await scope.Connection.ExecuteAsync(
+                "INSERT INTO users (email, name, is_admin, created_at) VALUES (@email, 'U', 0, '2026-01-01T00:00:00+00:00')",
+                new { email = $"c{i}@example.com" },
+                scope.Transaction);
+            await scope.CommitAsync(CancellationToken.None);
+        });
+        var readers = Enumerable.Range(0, 32).Select(async _ =>
+        {
+            await using var connection = await _db.OpenAsync(CancellationToken.None);
+            return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM users");
+        });
+        await Task.WhenAll(writers);
+        await Task.WhenAll(readers);
+
+        await using var check = await _db.OpenAsync(CancellationToken.None);
+        Assert.Equal(32L, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM users"));
+    }
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        _folder.Dispose();
+    }
+}
