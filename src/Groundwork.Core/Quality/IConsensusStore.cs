@@ -12,7 +12,11 @@ public interface IConsensusStore
     /// <summary>Every annotation of the project's ordinary (not gold, not canceled) tasks, in task order.</summary>
     IAsyncEnumerable<LabeledAnswer> ReadAnswersAsync(long projectId, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the project's consensus and skills, and records the signature they were computed for.</summary>
+    /// <summary>
+    /// Replaces the project's consensus and skills, and records the signature they were computed for. Only rows whose
+    /// outcome changed (label, method, annotation count, or confidence by more than 1e-6) are rewritten, so a row's
+    /// <c>computed_at</c> is when its outcome last changed.
+    /// </summary>
     Task SaveAsync(long projectId, string signature, IReadOnlyList<TaskConsensus> consensus, IReadOnlyList<AnnotatorSkill> skills, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TaskConsensus>> ListAsync(long projectId, long afterTaskId, int limit, CancellationToken cancellationToken);

@@ -9,6 +9,9 @@ public sealed class SqlConsensusStore(GroundworkDatabase db) : IConsensusStore
 {
     private const int ChunkSize = 2000;
 
+    /// <summary>A confidence that moved by less than this is not rewritten.</summary>
+    private const double ConfidenceTolerance = 1e-6;
+
     public async Task<IReadOnlyList<(long ProjectId, string Signature)>> StaleProjectsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
@@ -60,25 +63,23 @@ public sealed class SqlConsensusStore(GroundworkDatabase db) : IConsensusStore
         ArgumentNullException.ThrowIfNull(consensus);
         ArgumentNullException.ThrowIfNull(skills);
 
-        // Written in chunks so a large project never holds the (SQLite) write gate for long.
-        await using (var scope = await db.BeginWriteAsync(cancellationToken))
+        // Only the rows whose outcome changed are written: a pass over a large project whose labels barely moved writes
+        // little, and readers never see the project without its consensus. The stored rows are read outside any write.
+        var stored = await ReadStoredAsync(projectId, cancellationToken);
+        var changed = new List<TaskConsensus>();
+        foreach (var c in consensus)
         {
-            await scope.Connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM consensus WHERE project_id = @projectId", new { projectId }, scope.Transaction, cancellationToken: cancellationToken));
-            await scope.Connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM annotator_skills WHERE project_id = @projectId", new { projectId }, scope.Transaction, cancellationToken: cancellationToken));
-            await scope.Connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO annotator_skills (project_id, user_id, method, skill, labels, agreement, computed_at)
-                VALUES (@projectId, @UserId, @Method, @Skill, @Labels, @Agreement, @ComputedAt)
-                """,
-                skills.Select(s => new { projectId, s.UserId, s.Method, s.Skill, s.Labels, s.Agreement, s.ComputedAt }),
-                scope.Transaction,
-                cancellationToken: cancellationToken));
-            await scope.CommitAsync(cancellationToken);
+            if (!stored.Remove(c.TaskId, out var old) || old.Method != c.Method || old.Label != c.Label || old.Annotations != c.Annotations
+                || Math.Abs(old.Confidence - c.Confidence) > ConfidenceTolerance)
+            {
+                changed.Add(c);
+            }
         }
 
-        foreach (var chunk in consensus.Chunk(ChunkSize))
+        var removed = stored.Keys.ToList();
+
+        // Written in chunks so a large project never holds the (SQLite) write gate for long.
+        foreach (var chunk in changed.Chunk(ChunkSize))
         {
             await using var scope = await db.BeginWriteAsync(cancellationToken);
             await scope.Connection.ExecuteAsync(new CommandDefinition(
@@ -95,8 +96,29 @@ public sealed class SqlConsensusStore(GroundworkDatabase db) : IConsensusStore
             await scope.CommitAsync(cancellationToken);
         }
 
+        foreach (var chunk in removed.Chunk(ChunkSize))
+        {
+            await using var scope = await db.BeginWriteAsync(cancellationToken);
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM consensus WHERE project_id = @projectId AND task_id = @taskId",
+                chunk.Select(taskId => new { projectId, taskId }),
+                scope.Transaction,
+                cancellationToken: cancellationToken));
+            await scope.CommitAsync(cancellationToken);
+        }
+
         await using (var scope = await db.BeginWriteAsync(cancellationToken))
         {
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM annotator_skills WHERE project_id = @projectId", new { projectId }, scope.Transaction, cancellationToken: cancellationToken));
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO annotator_skills (project_id, user_id, method, skill, labels, agreement, computed_at)
+                VALUES (@projectId, @UserId, @Method, @Skill, @Labels, @Agreement, @ComputedAt)
+                """,
+                skills.Select(s => new { projectId, s.UserId, s.Method, s.Skill, s.Labels, s.Agreement, s.ComputedAt }),
+                scope.Transaction,
+                cancellationToken: cancellationToken));
             await scope.Connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE projects SET consensus_signature = @signature WHERE id = @projectId",
                 new { signature, projectId },
@@ -105,6 +127,25 @@ public sealed class SqlConsensusStore(GroundworkDatabase db) : IConsensusStore
             await scope.CommitAsync(cancellationToken);
         }
     }
+
+    /// <summary>The project's stored consensus outcomes by task, to compare a new pass against.</summary>
+    private async Task<Dictionary<long, StoredOutcome>> ReadStoredAsync(long projectId, CancellationToken cancellationToken)
+    {
+        var stored = new Dictionary<long, StoredOutcome>();
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            "SELECT task_id, method, label, confidence, annotations FROM consensus WHERE project_id = @projectId",
+            new { projectId },
+            cancellationToken: cancellationToken));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stored[reader.GetInt64(0)] = new StoredOutcome(reader.GetString(1), reader.GetString(2), reader.GetDouble(3), reader.GetInt32(4));
+        }
+
+        return stored;
+    }
+
+    private sealed record StoredOutcome(string Method, string Label, double Confidence, int Annotations);
 
     public async Task<IReadOnlyList<TaskConsensus>> ListAsync(long projectId, long afterTaskId, int limit, CancellationToken cancellationToken)
     {

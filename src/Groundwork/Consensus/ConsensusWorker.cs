@@ -9,21 +9,33 @@ namespace Groundwork.Consensus;
 
 /// <summary>
 /// Recomputes consensus and annotator skill for every project whose annotations changed, every
-/// <see cref="ConsensusOptions.Interval"/>, and applies adaptive overlap: a task whose confidence is still
+/// <see cref="ConsensusOptions.Interval"/> (or, after a long pass, <see cref="PauseFactor"/> times its length later),
+/// writing only the tasks whose outcome changed, and applies adaptive overlap: a task whose confidence is still
 /// below the project's target gets one more place in its overlap (up to <c>adaptive_max</c>); a task that
 /// reached the target with fewer annotations than a raised overlap is completed.
 /// </summary>
 public sealed partial class ConsensusWorker(
     IConsensusStore store, IProjectStore projects, ITaskStore tasks, IOptions<ConsensusOptions> options, TimeProvider clock, ILogger<ConsensusWorker> logger) : BackgroundService
 {
+    /// <summary>
+    /// The background share a pass may take: after a pass that took <c>t</c>, the next starts no sooner than
+    /// <c>t * PauseFactor</c> later (and never sooner than the interval), so recomputing a large project uses at most
+    /// about a fifth of one core however busy the project is.
+    /// </summary>
+    internal const int PauseFactor = 4;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            var pause = options.Value.Interval;
+            while (true)
             {
+                await Task.Delay(pause, clock, stoppingToken);
+                var started = clock.GetTimestamp();
                 await RunOnceAsync(stoppingToken);
+                var took = clock.GetElapsedTime(started);
+                pause = took * PauseFactor > options.Value.Interval ? took * PauseFactor : options.Value.Interval;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
