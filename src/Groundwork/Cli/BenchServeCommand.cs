@@ -267,7 +267,7 @@ public static class BenchServeCommand
             using var created = await admin.PostAsJsonAsync("/api/v1/users", new JsonObject { ["email"] = email, ["name"] = $"Bench annotator {i}", ["password"] = password }, cancellationToken);
             created.EnsureSuccessStatusCode();
             var userId = (await created.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!["id"]!.GetValue<long>();
-            using var signIn = await anonymous.PostAsJsonAsync("/api/v1/auth/sign-in", new JsonObject { ["email"] = email, ["password"] = password }, cancellationToken);
+            using var signIn = await SignInAsync(anonymous, email, password, cancellationToken);
             signIn.EnsureSuccessStatusCode();
             var csrf = (await signIn.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!["csrf_token"]!.GetValue<string>();
             var cookies = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
@@ -282,6 +282,25 @@ public static class BenchServeCommand
         }
 
         return tokens;
+    }
+
+    /// <summary>Signs in, waiting out the server's sign-in rate limit (429 with Retry-After) as a person would.</summary>
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient anonymous, string email, string password, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/sign-in", new JsonObject { ["email"] = email, ["password"] = password }, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+            {
+                return response;
+            }
+
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(5);
+            response.Dispose();
+            await Console.Error.WriteLineAsync(FormattableString.Invariant(
+                $"bench serve: the server limits sign-ins per address; waiting {wait.TotalSeconds:F0} s (raise Groundwork:RateLimits:SignInPerAddress on a test server to skip this)"));
+            await Task.Delay(wait, cancellationToken);
+        }
     }
 
     private static HttpClient Client(HttpMessageHandler handler, Uri address, string token)
