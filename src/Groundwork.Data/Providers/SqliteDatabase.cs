@@ -12,10 +12,18 @@ namespace Groundwork.Data.Providers;
 /// </summary>
 public sealed class SqliteDatabase : GroundworkDatabase
 {
-    private const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+    /// <summary>
+    /// Set once on every connection: the busy timeout, durable commits across a process crash (WAL + NORMAL), foreign
+    /// keys, the database file memory-mapped (reads without a system call per page), and automatic checkpoints only as a
+    /// safety bound, because <see cref="SqliteCheckpointer"/> checkpoints in the background.
+    /// </summary>
+    private static readonly string ConnectionPragmas =
+        "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456; " +
+        $"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.SafetyPages};";
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString;
     private readonly SqliteConnectionPool _pool;
+    private readonly SqliteCheckpointer _checkpointer;
 
     public SqliteDatabase(string databasePath)
     {
@@ -36,9 +44,13 @@ public sealed class SqliteDatabase : GroundworkDatabase
             DefaultTimeout = 30,
         }.ToString();
         _pool = new SqliteConnectionPool(_connectionString, ConnectionPragmas);
+        _checkpointer = new SqliteCheckpointer(_pool);
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>Runs the background checkpoint now (tests); false when nothing was written since the last.</summary>
+    internal bool CheckpointNow() => _checkpointer.Checkpoint();
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -56,7 +68,11 @@ public sealed class SqliteDatabase : GroundworkDatabase
         {
             connection = _pool.Rent();
             var transaction = connection.BeginTransaction(deferred: false);
-            return new WriteScope(connection, transaction, () => _writeGate.Release());
+            return new WriteScope(connection, transaction, () =>
+            {
+                _checkpointer.MarkWritten();
+                _writeGate.Release();
+            });
         }
         catch
         {
@@ -97,6 +113,7 @@ public sealed class SqliteDatabase : GroundworkDatabase
     {
         if (disposing)
         {
+            _checkpointer.Dispose();
             _pool.Dispose();
             _writeGate.Dispose();
             SqliteConnection.ClearAllPools();

@@ -143,6 +143,27 @@ public sealed class SqliteConnectionPoolTests : IDisposable
         Assert.Equal(32L, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM users"));
     }
 
+    [Fact]
+    public async Task TheBackgroundCheckpoint_CopiesCommittedWritesIntoTheDatabaseFile()
+    {
+        await using (var scope = await _db.BeginWriteAsync(CancellationToken.None))
+        {
+            await scope.Connection.ExecuteAsync(
+                "INSERT INTO users (email, name, is_admin, created_at) VALUES ('wal@example.com', 'W', 0, '2026-01-01T00:00:00+00:00')",
+                transaction: scope.Transaction);
+            await scope.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.True(_db.CheckpointNow());
+        Assert.False(_db.CheckpointNow());
+        await using var connection = await _db.OpenAsync(CancellationToken.None);
+        var (busy, logFrames, checkpointed) = await connection.QuerySingleAsync<(long, long, long)>("PRAGMA wal_checkpoint(PASSIVE)");
+        Assert.Equal(0, busy);
+        Assert.Equal(logFrames, checkpointed);
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM users WHERE email = 'wal@example.com'"));
+        Assert.Equal(SqliteCheckpointer.SafetyPages, await connection.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint"));
+    }
+
     public void Dispose()
     {
         _db.Dispose();
