@@ -28,16 +28,14 @@ public sealed class SqliteConnectionPoolTests : IDisposable
         {
             handle = connection.Handle!;
             Assert.Equal(0L, await connection.ExecuteScalarAsync<long>(sql, new { min = 0 }));
-            first = connection.TakeStatement(sql)!;
-            connection.ReturnStatement(sql);
+            first = connection.CachedStatement(sql)!;
         }
 
         await using (var again = (SqliteSessionConnection)await _db.OpenAsync(CancellationToken.None))
         {
             Assert.Same(handle, again.Handle);
             Assert.Equal(0L, await again.ExecuteScalarAsync<long>(sql, new { min = 5 }));
-            Assert.Same(first, again.TakeStatement(sql));
-            again.ReturnStatement(sql);
+            Assert.Same(first, again.CachedStatement(sql));
         }
     }
 
@@ -99,6 +97,53 @@ public sealed class SqliteConnectionPoolTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadersThroughDapper_ReuseOneStatement_AndLeaveNothingRegisteredBehind()
+    {
+        const string sql = "SELECT id FROM users WHERE id > @id";
+        var commands = typeof(SqliteConnection).GetField("_commands", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        for (var round = 0; round < 3; round++)
+        {
+            await using var connection = (SqliteSessionConnection)await _db.OpenAsync(CancellationToken.None);
+            for (var i = 0; i < 200; i++)
+            {
+                await using var reader = await connection.ExecuteReaderAsync(sql, new { id = i });
+                while (await reader.ReadAsync())
+                {
+                }
+            }
+
+            Assert.Equal(1, connection.CachedStatementCount);
+            Assert.InRange(((System.Collections.ICollection)commands.GetValue(connection)!).Count, 1, 4);
+        }
+    }
+
+    [Fact]
+    public async Task AReaderLeftOpen_DoesNotHoldItsSnapshotIntoTheNextUse()
+    {
+        const string sql = "SELECT count(*) FROM users";
+        await using (var connection = await _db.OpenAsync(CancellationToken.None))
+        {
+            var leaked = await connection.ExecuteReaderAsync(sql);
+            Assert.True(await leaked.ReadAsync());
+            Assert.Equal(0L, leaked.GetInt64(0));
+        }
+
+        await using (var scope = await _db.BeginWriteAsync(CancellationToken.None))
+        {
+            await scope.Connection.ExecuteAsync(
+                "INSERT INTO users (email, name, is_admin, created_at) VALUES ('later@example.com', 'L', 0, '2026-01-01T00:00:00+00:00')",
+                transaction: scope.Transaction);
+            await scope.CommitAsync(CancellationToken.None);
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            await using var connection = await _db.OpenAsync(CancellationToken.None);
+            Assert.Equal(1L, await connection.ExecuteScalarAsync<long>(sql));
+        }
+    }
+
+    [Fact]
     public async Task CachedStatements_SurviveASchemaChange()
     {
         await using var connection = await _db.OpenAsync(CancellationToken.None);
@@ -116,7 +161,7 @@ public sealed class SqliteConnectionPoolTests : IDisposable
             Assert.Equal((long)i, await connection.ExecuteScalarAsync<long>($"SELECT {i}"));
         }
 
-        Assert.Null(connection.TakeStatement("SELECT 'one more'"));
+        Assert.Null(connection.CachedStatement("SELECT 'one more'"));
     }
 
     [Fact]

@@ -8,15 +8,13 @@ namespace Groundwork.Data.Providers.Sqlite;
 /// <summary>
 /// The command a <see cref="SqliteSessionConnection"/> hands out: it collects the text, parameters and
 /// transaction like any command, then executes through the connection's prepared statement for that text
-/// (compiled once per connection) instead of compiling the SQL on every call. The statement stays taken until
-/// this command is disposed, which every caller (Dapper included) does after the reader is done.
+/// (compiled once per connection) instead of compiling the SQL on every call. Nothing here needs disposing: the
+/// statement belongs to the connection.
 /// </summary>
 internal sealed class CachedStatementCommand : DbCommand
 {
     private readonly SqliteSessionConnection _connection;
     private readonly SqliteParameterCollection _parameters = new SqliteCommand().Parameters;
-    private SqliteCommand? _running;
-    private bool _runningIsCached;
 
     public CachedStatementCommand(SqliteSessionConnection connection)
     {
@@ -75,80 +73,26 @@ internal sealed class CachedStatementCommand : DbCommand
     {
         var reader = ExecuteDbDataReader(CommandBehavior.Default);
         reader.Dispose();
-        Release();
         return reader.RecordsAffected;
     }
 
     public override object? ExecuteScalar()
     {
-        try
-        {
-            using var reader = ExecuteDbDataReader(CommandBehavior.Default);
-            return reader.Read() ? reader.GetValue(0) : null;
-        }
-        finally
-        {
-            Release();
-        }
+        using var reader = ExecuteDbDataReader(CommandBehavior.Default);
+        return reader.Read() ? reader.GetValue(0) : null;
     }
 
     protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
     {
-        Release();
-        var statement = _connection.TakeStatement(CommandText);
-        _runningIsCached = statement is not null;
-        if (statement is null)
+        var statement = _connection.CachedStatement(CommandText) ?? _connection.OneOff(CommandText);
+        statement.Transaction = (SqliteTransaction?)Transaction;
+        statement.CommandTimeout = CommandTimeout;
+        statement.Parameters.Clear();
+        foreach (SqliteParameter parameter in _parameters)
         {
-            statement = _connection.CreateCommand();
-            statement.CommandText = CommandText;
+            statement.Parameters.Add(parameter);
         }
 
-        _running = statement;
-        try
-        {
-            statement.Transaction = (SqliteTransaction?)Transaction;
-            statement.CommandTimeout = CommandTimeout;
-            statement.Parameters.Clear();
-            foreach (SqliteParameter parameter in _parameters)
-            {
-                statement.Parameters.Add(parameter);
-            }
-
-            return statement.ExecuteReader(behavior);
-        }
-        catch
-        {
-            Release();
-            throw;
-        }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            Release();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    private void Release()
-    {
-        if (_running is null)
-        {
-            return;
-        }
-
-        if (_runningIsCached)
-        {
-            _connection.ReturnStatement(_running.CommandText);
-        }
-        else
-        {
-            _running.Dispose();
-        }
-
-        _running = null;
+        return statement.ExecuteReader(behavior);
     }
 }

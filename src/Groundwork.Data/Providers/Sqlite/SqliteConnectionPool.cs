@@ -10,7 +10,7 @@ namespace Groundwork.Data.Providers.Sqlite;
 /// </summary>
 internal sealed class SqliteConnectionPool : IDisposable
 {
-    internal const int MaxIdle = 32;
+    internal const int MaxIdle = 128;
 
     private readonly string _connectionString;
     private readonly string _pragmas;

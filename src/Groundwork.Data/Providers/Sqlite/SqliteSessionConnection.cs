@@ -9,14 +9,16 @@ namespace Groundwork.Data.Providers.Sqlite;
 /// Its connection pragmas run once, when it is first opened, and it keeps the statements it has prepared:
 /// commands created through <see cref="DbConnection.CreateCommand"/> (the way Dapper creates them) run the
 /// connection's cached prepared statement for their SQL text instead of compiling it again.
-/// Disposing it hands it back to its pool (rolling back anything left open) instead of closing it.
+/// Disposing it hands it back to its pool instead of closing it: anything the caller left open (a transaction,
+/// a reader) is ended first, so the next user starts clean.
 /// </summary>
 internal sealed class SqliteSessionConnection : SqliteConnection
 {
     /// <summary>Distinct SQL texts a connection keeps prepared; texts beyond it are compiled per use.</summary>
     internal const int MaxCachedStatements = 256;
 
-    private readonly Dictionary<string, CachedStatement> _statements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
+    private readonly List<SqliteCommand> _oneOffs = [];
     private readonly Action<SqliteSessionConnection>? _release;
     private bool _closing;
 
@@ -29,22 +31,18 @@ internal sealed class SqliteSessionConnection : SqliteConnection
     /// <summary>The transaction open on this connection, if any (what a command must run in).</summary>
     internal SqliteTransaction? CurrentTransaction => Transaction;
 
+    /// <summary>How many SQL texts this connection keeps prepared.</summary>
+    internal int CachedStatementCount => _statements.Count;
+
     /// <summary>
-    /// Takes the cached, prepared command for <paramref name="sql"/> until <see cref="ReturnStatement"/>; null when
-    /// the cache is full or that command is already taken (the same SQL nested inside its own reader): the caller then
-    /// runs an ordinary command.
+    /// The cached, prepared command for <paramref name="sql"/>, ready to run; null when the cache is full or that
+    /// command's reader is still open (the same SQL nested inside its own results): the caller then takes a one-off.
     /// </summary>
-    internal SqliteCommand? TakeStatement(string sql)
+    internal SqliteCommand? CachedStatement(string sql)
     {
         if (_statements.TryGetValue(sql, out var cached))
         {
-            if (cached.Taken)
-            {
-                return null;
-            }
-
-            cached.Taken = true;
-            return cached.Command;
+            return HasOpenReader(cached) ? null : cached;
         }
 
         if (_statements.Count >= MaxCachedStatements)
@@ -54,27 +52,27 @@ internal sealed class SqliteSessionConnection : SqliteConnection
 
         var command = base.CreateCommand();
         command.CommandText = sql;
-        _statements.Add(sql, new CachedStatement(command) { Taken = true });
+        _statements.Add(sql, command);
         return command;
     }
 
-    /// <summary>Gives back a command from <see cref="TakeStatement"/> once its reader is done.</summary>
-    internal void ReturnStatement(string sql)
+    /// <summary>A command compiled for this use only; the connection disposes it when it goes back to the pool.</summary>
+    internal SqliteCommand OneOff(string sql)
     {
-        if (_statements.TryGetValue(sql, out var cached))
-        {
-            cached.Command.Parameters.Clear();
-            cached.Taken = false;
-        }
+        var command = base.CreateCommand();
+        command.CommandText = sql;
+        _oneOffs.Add(command);
+        return command;
     }
 
     /// <summary>Closes the physical connection for good (the pool is shutting down or has enough idle connections).</summary>
     internal void CloseForGood()
     {
         _closing = true;
-        foreach (var cached in _statements.Values)
+        DisposeOneOffs();
+        foreach (var command in _statements.Values)
         {
-            cached.Command.Dispose();
+            command.Dispose();
         }
 
         _statements.Clear();
@@ -87,15 +85,7 @@ internal sealed class SqliteSessionConnection : SqliteConnection
     {
         if (disposing && !_closing && _release is not null && State == System.Data.ConnectionState.Open)
         {
-            // Back to the pool: a transaction the caller left open is rolled back, as closing would have done.
-            Transaction?.Dispose();
-            if (raw.sqlite3_get_autocommit(Handle) == 0)
-            {
-                using var rollback = base.CreateCommand();
-                rollback.CommandText = "ROLLBACK";
-                rollback.ExecuteNonQuery();
-            }
-
+            ResetForNextUse();
             _release(this);
             return;
         }
@@ -103,10 +93,61 @@ internal sealed class SqliteSessionConnection : SqliteConnection
         base.Dispose(disposing);
     }
 
-    private sealed class CachedStatement(SqliteCommand command)
+    /// <summary>
+    /// A reader still open keeps a read snapshot (and, for a cached statement, the statement) busy: its command is
+    /// disposed, which ends the reader. A transaction the caller left open is rolled back, as closing would have done.
+    /// </summary>
+    private void ResetForNextUse()
     {
-        public SqliteCommand Command { get; } = command;
+        DisposeOneOffs();
+        List<string>? busy = null;
+        foreach (var (sql, command) in _statements)
+        {
+            if (HasOpenReader(command))
+            {
+                (busy ??= []).Add(sql);
+            }
+        }
 
-        public bool Taken { get; set; }
+        foreach (var sql in busy ?? [])
+        {
+            _statements.Remove(sql, out var command);
+            command!.Dispose();
+        }
+
+        Transaction?.Dispose();
+        if (raw.sqlite3_get_autocommit(Handle) == 0)
+        {
+            using var rollback = base.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+        }
+    }
+
+    private void DisposeOneOffs()
+    {
+        foreach (var command in _oneOffs)
+        {
+            command.Dispose();
+        }
+
+        _oneOffs.Clear();
+    }
+
+    /// <summary>
+    /// Whether a reader of <paramref name="command"/> is still open. SqliteCommand refuses to change its text while one
+    /// is, and setting the same text is otherwise a no-op: the only probe its public surface offers.
+    /// </summary>
+    private static bool HasOpenReader(SqliteCommand command)
+    {
+        try
+        {
+            command.CommandText = command.CommandText;
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 }
