@@ -6,21 +6,28 @@ namespace Groundwork.Quality.Categorical;
 
 /// <summary>
 /// Dawid-Skene (1979): a full confusion matrix per worker and a class prior, fitted by EM from a
-/// majority-vote start. Each confusion row has a small Dirichlet prior (pseudo-counts
-/// <see cref="DiagonalPseudoCount"/> on the diagonal and <see cref="OffDiagonalPseudoCount"/> elsewhere),
-/// so that a worker seen once is not taken as infallible and no probability is ever zero: each worker
-/// starts with one imaginary correct answer per class and a tenth of an answer per confusion. (With less
-/// than that, a class given once by one worker can drift to a more frequent class on tiny data sets,
-/// breaking "perfect annotators recover the truth"; among the round values tried, 1 / 0.1 keeps every
-/// real data set within half a point of its best.)
+/// majority-vote start, with a hierarchical (empirical-Bayes) prior on the confusion rows. Row <c>z</c>
+/// of worker <c>w</c> (what <c>w</c> answers when the truth is <c>z</c>) has the Dirichlet prior
+/// <c>base + s * pooled(z)</c>: <c>base</c> is one imaginary correct answer and a tenth of an answer per
+/// confusion (<see cref="DiagonalPseudoCount"/>, <see cref="OffDiagonalPseudoCount"/>), <c>pooled(z)</c> is
+/// the population's confusion row (all workers' expected counts plus <c>base</c>, normalised) and the
+/// strength <c>s</c> is re-estimated every iteration by maximum marginal likelihood of the workers' rows
+/// (<see cref="PriorStrength"/>). With <c>s = 0</c> this is the classic model with a fixed prior; the data
+/// set <c>s</c>: large when workers behave alike, small when they differ.
 /// </summary>
 /// <remarks>
-/// Layout: labels are walked in task order; each label carries one precomputed offset
+/// <para>Why the pooled part: a row with no evidence (a worker who never saw a task of class <c>z</c>, or
+/// saw it only on tasks it alone labels) is otherwise free, and with a learned class prior the fit can
+/// explain such a worker's answers as "truth is the frequent class, the worker swaps it", even when every
+/// worker is perfect. Under the hierarchical prior that row's posterior is the population's row, which
+/// says nobody swaps; see docs/quality.md, "Perfect annotators and identifiability".</para>
+/// <para>Layout: labels are walked in task order; each label carries one precomputed offset
 /// <c>(worker * K + observed) * K</c> into a flat log-confusion array stored observed-major, so the
 /// K numbers an E-step needs (and an M-step updates) for one label are contiguous. E- and M-steps are
 /// fused: each pass computes the new posteriors of a block of tasks and immediately adds them to the
-/// next iteration's counts, so an iteration reads the labels once. Memory: O(labels + tasks * K + workers * K^2).
-/// Skill: the worker's expected accuracy, sum over k of prior(k) * P(answer k | truth k).
+/// next iteration's counts, so an iteration reads the labels once. The strength step costs
+/// O(workers * K^2) digamma/trigamma evaluations per iteration. Memory: O(labels + tasks * K + workers * K^2).
+/// Skill: the worker's expected accuracy, sum over k of prior(k) * P(answer k | truth k).</para>
 /// </remarks>
 public static class DawidSkene
 {
@@ -32,8 +39,14 @@ public static class DawidSkene
 
     private const int BlockTasks = 512;
 
+    public static CategoricalResult Run(LabelTable table, EmOptions? options = null) => Run(table, options, pooledPrior: true);
+
+    /// <summary>
+    /// <paramref name="pooledPrior"/> false keeps the strength at 0: the classic fixed prior, kept so the tests can
+    /// show the crowds on which that model fails "perfect annotators recover the truth".
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static CategoricalResult Run(LabelTable table, EmOptions? options = null)
+    internal static CategoricalResult Run(LabelTable table, EmOptions? options, bool pooledPrior)
     {
         ArgumentNullException.ThrowIfNull(table);
         options ??= EmOptions.Default;
@@ -58,7 +71,9 @@ public static class DawidSkene
         var logPrior = new double[k];
         var block = new double[BlockTasks * k];
 
-        ResetCounts(counts, k);
+        var pooled = new double[kk];
+        var strength = pooledPrior ? PriorStrength.Initial : 0.0;
+
         Accumulate(post, 0, taskCount, offsets, cell, counts, k);
         Posteriors.ClassPrior(post, k, prior, 1.0);
 
@@ -67,13 +82,19 @@ public static class DawidSkene
         while (iterations < options.MaxIterations)
         {
             iterations++;
-            NormalizeLog(counts, logConfusion, table.WorkerCount, k);
+            Pool(counts, pooled, table.WorkerCount, k);
+            if (pooledPrior)
+            {
+                strength = FitStrength(counts, pooled, strength, table.WorkerCount, k, iterations == 1 ? PriorStrength.FirstSteps : 1);
+            }
+
+            NormalizeLog(counts, pooled, strength, logConfusion, table.WorkerCount, k);
             for (var c = 0; c < k; c++)
             {
                 logPrior[c] = Math.Log(prior[c]);
             }
 
-            ResetCounts(counts, k);
+            Array.Clear(counts);
             Array.Clear(prior);
             var maxDelta = 0.0;
             for (var t0 = 0; t0 < taskCount; t0 += BlockTasks)
@@ -103,26 +124,107 @@ public static class DawidSkene
         }
 
         ArrayPool<int>.Shared.Return(cell);
-        var skills = Skills(counts, prior, table.WorkerCount, k);
+        Pool(counts, pooled, table.WorkerCount, k);
+        var skills = Skills(counts, pooled, strength, prior, table.WorkerCount, k);
         var labels = Posteriors.ArgMaxRows(post, k, table.ClassTieBreakOrder);
         return new CategoricalResult(Name, k, labels, post, skills, iterations, converged);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ResetCounts(double[] counts, int k)
+    private static double Base(int observed, int truth) => observed == truth ? DiagonalPseudoCount : OffDiagonalPseudoCount;
+
+    /// <summary>pooled[o * K + z] = P(answer o | truth z) over all workers' expected counts plus the base pseudo-counts.</summary>
+    private static void Pool(double[] counts, double[] pooled, int workerCount, int k)
     {
-        // counts[(w * K + observed) * K + truth]
         var kk = k * k;
-        for (var b = 0; b < counts.Length; b += kk)
+        for (var o = 0; o < k; o++)
         {
-            for (var o = 0; o < k; o++)
+            for (var z = 0; z < k; z++)
             {
-                for (var t = 0; t < k; t++)
-                {
-                    counts[b + (o * k) + t] = o == t ? DiagonalPseudoCount : OffDiagonalPseudoCount;
-                }
+                pooled[(o * k) + z] = Base(o, z);
             }
         }
+
+        for (var b = 0; b < workerCount * kk; b += kk)
+        {
+            for (var i = 0; i < kk; i++)
+            {
+                pooled[i] += counts[b + i];
+            }
+        }
+
+        for (var z = 0; z < k; z++)
+        {
+            var column = 0.0;
+            for (var o = 0; o < k; o++)
+            {
+                column += pooled[(o * k) + z];
+            }
+
+            for (var o = 0; o < k; o++)
+            {
+                pooled[(o * k) + z] /= column;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Newton steps on the log marginal likelihood of every worker's confusion rows under
+    /// Dirichlet(base + s * pooled), as a function of s (see <see cref="PriorStrength"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double FitStrength(double[] counts, double[] pooled, double strength, int workerCount, int k, int steps)
+    {
+        var kk = k * k;
+        Span<double> alpha = kk <= 256 ? stackalloc double[kk] : new double[kk];
+        Span<double> digammaAlpha = kk <= 256 ? stackalloc double[kk] : new double[kk];
+        Span<double> trigammaAlpha = kk <= 256 ? stackalloc double[kk] : new double[kk];
+        Span<double> total = k <= 128 ? stackalloc double[k] : new double[k];
+        var baseRow = DiagonalPseudoCount + ((k - 1) * OffDiagonalPseudoCount);
+        for (var step = 0; step < steps; step++)
+        {
+            var s = strength;
+            for (var i = 0; i < kk; i++)
+            {
+                alpha[i] = Base(i / k, i % k) + (s * pooled[i]);
+                digammaAlpha[i] = SpecialFunctions.Digamma(alpha[i]);
+                trigammaAlpha[i] = SpecialFunctions.Trigamma(alpha[i]);
+            }
+
+            var rowAlpha = baseRow + s;
+            var digammaRow = SpecialFunctions.Digamma(rowAlpha);
+            var trigammaRow = SpecialFunctions.Trigamma(rowAlpha);
+            double d1 = 0, d2 = 0, magnitude = 0;
+            for (var b = 0; b < workerCount * kk; b += kk)
+            {
+                total.Clear();
+                for (var i = 0; i < kk; i++)
+                {
+                    var c = counts[b + i];
+                    total[i % k] += c;
+                    var m = pooled[i];
+                    var digamma = SpecialFunctions.Digamma(c + alpha[i]);
+                    d1 += m * (digamma - digammaAlpha[i]);
+                    magnitude += m * (Math.Abs(digamma) + Math.Abs(digammaAlpha[i]));
+                    d2 += m * m * (SpecialFunctions.Trigamma(c + alpha[i]) - trigammaAlpha[i]);
+                }
+
+                for (var z = 0; z < k; z++)
+                {
+                    var digamma = SpecialFunctions.Digamma(total[z] + rowAlpha);
+                    d1 += digammaRow - digamma;
+                    magnitude += Math.Abs(digammaRow) + Math.Abs(digamma);
+                    d2 += trigammaRow - SpecialFunctions.Trigamma(total[z] + rowAlpha);
+                }
+            }
+
+            strength = PriorStrength.Step(s, d1, d2, magnitude, out var done);
+            if (done)
+            {
+                break;
+            }
+        }
+
+        return strength;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -163,14 +265,21 @@ public static class DawidSkene
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void NormalizeLog(double[] counts, double[] logConfusion, int workerCount, int k)
+    private static void NormalizeLog(double[] counts, double[] pooled, double strength, double[] logConfusion, int workerCount, int k)
     {
         Span<double> column = k <= 128 ? stackalloc double[k] : new double[k];
         var kk = k * k;
+        Span<double> pseudo = kk <= 256 ? stackalloc double[kk] : new double[kk];
+        for (var i = 0; i < kk; i++)
+        {
+            pseudo[i] = Base(i / k, i % k) + (strength * pooled[i]);
+        }
+
+        var rowPseudo = DiagonalPseudoCount + ((k - 1) * OffDiagonalPseudoCount) + strength;
         for (var w = 0; w < workerCount; w++)
         {
             var b = w * kk;
-            column.Clear();
+            column.Fill(rowPseudo);
             for (var o = 0; o < k; o++)
             {
                 for (var t = 0; t < k; t++)
@@ -183,8 +292,8 @@ public static class DawidSkene
             {
                 for (var t = 0; t < k; t++)
                 {
-                    var i = b + (o * k) + t;
-                    logConfusion[i] = Math.Log(counts[i] / column[t]);
+                    var i = (o * k) + t;
+                    logConfusion[b + i] = Math.Log((counts[b + i] + pseudo[i]) / column[t]);
                 }
             }
         }
@@ -205,23 +314,25 @@ public static class DawidSkene
         }
     }
 
-    private static double[] Skills(double[] counts, double[] prior, int workerCount, int k)
+    private static double[] Skills(double[] counts, double[] pooled, double strength, double[] prior, int workerCount, int k)
     {
         var skills = new double[workerCount];
         var kk = k * k;
+        var rowPseudo = DiagonalPseudoCount + ((k - 1) * OffDiagonalPseudoCount) + strength;
         for (var w = 0; w < workerCount; w++)
         {
             var b = w * kk;
             var accuracy = 0.0;
             for (var t = 0; t < k; t++)
             {
-                var column = 0.0;
+                var column = rowPseudo;
                 for (var o = 0; o < k; o++)
                 {
                     column += counts[b + (o * k) + t];
                 }
 
-                accuracy += prior[t] * counts[b + (t * k) + t] / column;
+                var i = (t * k) + t;
+                accuracy += prior[t] * (counts[b + i] + DiagonalPseudoCount + (strength * pooled[i])) / column;
             }
 
             Debug.Assert(accuracy is >= 0 and <= 1 + 1e-9, "an accuracy");

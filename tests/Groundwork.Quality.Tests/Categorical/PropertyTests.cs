@@ -1,160 +1,69 @@
-using CsCheck;
 using Groundwork.Quality.Categorical;
 
 namespace Groundwork.Quality.Tests.Categorical;
 
-/// <summary>CsCheck properties every categorical method must satisfy.</summary>
+/// <summary>
+/// CsCheck properties every categorical method must satisfy, on the crowds of <see cref="Crowds"/>: the
+/// regression crowds, a fixed seeded list and a few hundred fresh samples per run (bounded: about a second
+/// in all). The last tests check that each property does fail for a method that breaks it.
+/// </summary>
 public sealed class PropertyTests
 {
-    private const int Iterations = 60;
+    private static readonly AggregationMethod s_dsFixedPrior = new("ds (fixed prior)", "Dawid-Skene without the pooled prior", t => DawidSkene.Run(t, null, pooledPrior: false));
 
-    // By default the properties run on a fixed, seeded list of crowds, so every CI run checks the same cases;
-    // GROUNDWORK_RANDOM_PROPERTIES=1 samples fresh ones with CsCheck (with shrinking) to explore.
-    // Known counterexample found that way, kept for the record: CsCheck_Seed=aZYGboTI8lY1 gives (15, 5, 3, 2478),
-    // where one worker alone labels three tasks c1 and never saw class c0; Dawid-Skene with a learned class
-    // prior then prefers "truth c0, the worker swaps c0 for c1" (an unidentified confusion row).
-    private static void ForEachCrowd(Action<int, int, int, int> property, int iterations = Iterations)
-    {
-        if (Environment.GetEnvironmentVariable("GROUNDWORK_RANDOM_PROPERTIES") == "1")
-        {
-            s_crowd.Sample((tasks, workers, classes, seed) => property(tasks, workers, classes, seed), iter: iterations);
-            return;
-        }
+    private static readonly AggregationMethod s_maceFixedPrior = new("mace (fixed prior)", "MACE without the pooled prior", t => Mace.Run(t, null, pooledPrior: false));
 
-        var random = new Random(424242);
-        for (var i = 0; i < iterations; i++)
-        {
-            property(random.Next(1, 26), random.Next(1, 8), random.Next(2, 5), random.Next());
-        }
-    }
-
-    // (tasks, workers, classes, seed)
-    private static readonly Gen<(int, int, int, int)> s_crowd = Gen.Select(Gen.Int[1, 25], Gen.Int[1, 7], Gen.Int[2, 4], Gen.Int);
-
-    private static List<(string Task, string Worker, string Label)> RandomRows(int tasks, int workers, int classes, int seed)
-    {
-        var random = new Random(seed);
-        var rows = new List<(string, string, string)>();
-        var skill = Enumerable.Range(0, workers).Select(_ => 0.3 + (0.7 * random.NextDouble())).ToArray();
-        for (var t = 0; t < tasks; t++)
-        {
-            var truth = random.Next(classes);
-            var n = 1 + random.Next(workers);
-            foreach (var w in Enumerable.Range(0, workers).OrderBy(_ => random.Next()).Take(n))
-            {
-                var label = random.NextDouble() < skill[w] ? truth : random.Next(classes);
-                rows.Add(($"t{t}", $"w{w}", $"c{label}"));
-            }
-        }
-
-        return rows;
-    }
-
-    private static LabelTable Build(IEnumerable<(string Task, string Worker, string Label)> rows)
-    {
-        var b = new LabelTableBuilder();
-        foreach (var (t, w, l) in rows)
-        {
-            b.Add(t, w, l);
-        }
-
-        return b.Build();
-    }
+    private static void AssertHolds(string? failure, int tasks, int workers, int classes, int seed) =>
+        Assert.True(failure is null, $"crowd ({tasks}, {workers}, {classes}, {seed}): {failure}");
 
     [Fact]
     public void Relabelling_TasksWorkersAndClasses_PermutesTheOutputAndNothingElse()
     {
-        ForEachCrowd((tasks, workers, classes, seed) =>
+        Crowds.ForEach((tasks, workers, classes, seed) =>
         {
-            var rows = RandomRows(tasks, workers, classes, seed);
-            var random = new Random(seed ^ 0x5eed);
-
-            // New names in a random order, and the rows shuffled.
-            var taskMap = rows.Select(r => r.Task).Distinct().ToDictionary(x => x, x => $"T{random.Next(1_000_000)}-{x}");
-            var workerMap = rows.Select(r => r.Worker).Distinct().ToDictionary(x => x, x => $"W{random.Next(1_000_000)}-{x}");
-            var classNames = rows.Select(r => r.Label).Distinct().ToArray();
-            var shuffledClasses = classNames.OrderBy(_ => random.Next()).ToArray();
-            var classMap = classNames.Select((c, i) => (c, shuffledClasses[i])).ToDictionary(p => p.c, p => "L" + p.Item2);
-            var renamed = rows.Select(r => (taskMap[r.Task], workerMap[r.Worker], classMap[r.Label])).OrderBy(_ => random.Next()).ToList();
-
-            var a = Build(rows);
-            var b = Build(renamed);
-
-            // Methods that start from a hard majority vote (wawa, zbs) inherit its name-based tie-break,
-            // so they are only a pure permutation when no task is tied under majority vote.
-            var mvTied = HasTie(MajorityVote.Run(a));
-            var aTask = a.TaskIndex();
-            var bTask = b.TaskIndex();
+            var rows = Crowds.Noisy(tasks, workers, classes, seed);
             foreach (var m in AggregationCatalogue.All)
             {
-                if (mvTied && m.Name is Wawa.Name or ZeroBasedSkill.Name)
-                {
-                    continue;
-                }
-
-                var ra = m.Run(a);
-                var rb = m.Run(b);
-                foreach (var (task, ta) in aTask)
-                {
-                    var tb = bTask[taskMap[task]];
-                    var pa = ra.Posterior(ta);
-                    var pb = rb.Posterior(tb);
-                    for (var c = 0; c < a.ClassCount; c++)
-                    {
-                        var cb = b.FindClass(classMap[a.ClassName(c)]);
-                        Assert.True(Math.Abs(pa[c] - pb[cb]) < 1e-6, $"{m.Name}: task {task} class {a.ClassName(c)}: {pa[c]} vs {pb[cb]}");
-                    }
-
-                    // The label is a permutation too, unless the top two are tied (then the tie-break, by name, decides).
-                    var sorted = pa.ToArray().OrderDescending().ToArray();
-                    if (sorted.Length < 2 || sorted[0] - sorted[1] > 1e-6)
-                    {
-                        Assert.Equal(classMap[a.ClassName(ra.Label(ta))], b.ClassName(rb.Label(tb)));
-                    }
-                }
+                AssertHolds(PropertyChecks.RelabellingPermutes(m, rows, seed), tasks, workers, classes, seed);
             }
         });
     }
 
-    private static bool HasTie(CategoricalResult r)
+    [Fact]
+    public void PerfectAnnotators_RecoverTheTruth_OnTheRegressionCrowds()
     {
-        for (var t = 0; t < r.TaskCount; t++)
+        foreach (var (tasks, workers, classes, seed, skewed, _) in Crowds.PerfectRegressions)
         {
-            var sorted = r.Posterior(t).ToArray().OrderDescending().ToArray();
-            if (sorted.Length > 1 && sorted[0] == sorted[1])
+            var (rows, truth) = skewed ? Crowds.PerfectSkewed(tasks, workers, classes, seed) : Crowds.Perfect(tasks, workers, classes, seed);
+            foreach (var m in AggregationCatalogue.All)
             {
-                return true;
+                AssertHolds(PropertyChecks.PerfectAnnotators(m, rows, truth), tasks, workers, classes, seed);
             }
         }
-
-        return false;
     }
 
     [Fact]
     public void PerfectAnnotators_RecoverTheTruth()
     {
-        ForEachCrowd((tasks, workers, classes, seed) =>
+        Crowds.ForEach((tasks, workers, classes, seed) =>
         {
-            var random = new Random(seed);
-            var truth = Enumerable.Range(0, tasks).Select(_ => random.Next(classes)).ToArray();
-            var rows = new List<(string, string, string)>();
-            for (var t = 0; t < tasks; t++)
-            {
-                var n = 1 + random.Next(workers);
-                foreach (var w in Enumerable.Range(0, workers).OrderBy(_ => random.Next()).Take(n))
-                {
-                    rows.Add(($"t{t}", $"w{w}", $"c{truth[t]}"));
-                }
-            }
-
-            var table = Build(rows);
+            var (rows, truth) = Crowds.Perfect(tasks, workers, classes, seed);
             foreach (var m in AggregationCatalogue.All)
             {
-                var r = m.Run(table);
-                for (var t = 0; t < tasks; t++)
-                {
-                    Assert.True($"c{truth[t]}" == table.ClassName(r.Label(table.TaskIndex()[$"t{t}"])), $"{m.Name}: task t{t}");
-                }
+                AssertHolds(PropertyChecks.PerfectAnnotators(m, rows, truth), tasks, workers, classes, seed);
+            }
+        });
+    }
+
+    [Fact]
+    public void PerfectAnnotators_RecoverTheTruth_OnSkewedSparseCrowds()
+    {
+        Crowds.ForEachSkewed((tasks, workers, classes, seed) =>
+        {
+            var (rows, truth) = Crowds.PerfectSkewed(tasks, workers, classes, seed);
+            foreach (var m in AggregationCatalogue.All)
+            {
+                AssertHolds(PropertyChecks.PerfectAnnotators(m, rows, truth), tasks, workers, classes, seed);
             }
         });
     }
@@ -162,36 +71,11 @@ public sealed class PropertyTests
     [Fact]
     public void AddingARandomAnnotator_NeverFlipsATaskWhereFivePerfectAnnotatorsAgree()
     {
-        ForEachCrowd((tasks, workers, classes, seed) =>
+        Crowds.ForEach((tasks, workers, classes, seed) =>
         {
-            var random = new Random(seed);
-            var rows = RandomRows(tasks, workers, classes, seed);
-
-            // Five perfect annotators label every task of a second set, unanimously.
-            var truth = Enumerable.Range(0, tasks).Select(_ => random.Next(classes)).ToArray();
-            for (var t = 0; t < tasks; t++)
-            {
-                for (var p = 0; p < 5; p++)
-                {
-                    rows.Add(($"u{t}", $"perfect{p}", $"c{truth[t]}"));
-                }
-
-                // The random annotator answers some of them.
-                if (random.Next(2) == 0)
-                {
-                    rows.Add(($"u{t}", "random", $"c{random.Next(classes)}"));
-                }
-            }
-
-            var table = Build(rows);
-            var index = table.TaskIndex();
             foreach (var m in AggregationCatalogue.All)
             {
-                var r = m.Run(table);
-                for (var t = 0; t < tasks; t++)
-                {
-                    Assert.Equal($"c{truth[t]}", table.ClassName(r.Label(index[$"u{t}"])));
-                }
+                AssertHolds(PropertyChecks.RandomAnnotatorNeverFlipsFivePerfect(m, tasks, workers, classes, seed), tasks, workers, classes, seed);
             }
         });
     }
@@ -199,33 +83,12 @@ public sealed class PropertyTests
     [Fact]
     public void Posteriors_AreDistributions_AndConfidenceIsTheChosenClass()
     {
-        ForEachCrowd((tasks, workers, classes, seed) =>
+        Crowds.ForEach((tasks, workers, classes, seed) =>
         {
-            var table = Build(RandomRows(tasks, workers, classes, seed));
+            var rows = Crowds.Noisy(tasks, workers, classes, seed);
             foreach (var m in AggregationCatalogue.All)
             {
-                var r = m.Run(table);
-                Assert.Equal(table.TaskCount, r.TaskCount);
-                Assert.Equal(table.WorkerCount, r.WorkerSkills.Length);
-                for (var t = 0; t < table.TaskCount; t++)
-                {
-                    var row = r.Posterior(t);
-                    var sum = 0.0;
-                    foreach (var p in row)
-                    {
-                        Assert.InRange(p, 0.0, 1.0);
-                        sum += p;
-                    }
-
-                    Assert.Equal(1.0, sum, 9);
-                    Assert.Equal(row[r.Label(t)], r.Confidence[t]);
-                    Assert.Equal(row.ToArray().Max(), r.Confidence[t]);
-                }
-
-                foreach (var s in r.WorkerSkills)
-                {
-                    Assert.InRange(s, 0.0, 1.0);
-                }
+                AssertHolds(PropertyChecks.PosteriorsAreDistributions(m, rows), tasks, workers, classes, seed);
             }
         });
     }
@@ -233,16 +96,129 @@ public sealed class PropertyTests
     [Fact]
     public void SameInput_GivesBitIdenticalOutput()
     {
-        ForEachCrowd((tasks, workers, classes, seed) =>
-        {
-            var rows = RandomRows(tasks, workers, classes, seed);
-            foreach (var m in AggregationCatalogue.All)
+        Crowds.ForEach(
+            (tasks, workers, classes, seed) =>
             {
-                var a = m.Run(Build(rows));
-                var b = m.Run(Build(rows));
-                Assert.Equal(a.Posteriors.ToArray(), b.Posteriors.ToArray());
-                Assert.Equal(a.Labels.ToArray(), b.Labels.ToArray());
+                var rows = Crowds.Noisy(tasks, workers, classes, seed);
+                foreach (var m in AggregationCatalogue.All)
+                {
+                    var a = m.Run(Crowds.Build(rows));
+                    var b = m.Run(Crowds.Build(rows));
+                    Assert.Equal(a.Posteriors.ToArray(), b.Posteriors.ToArray());
+                    Assert.Equal(a.Labels.ToArray(), b.Labels.ToArray());
+                }
+            },
+            fixedCount: 20,
+            fresh: 0);
+    }
+
+    // ---- The properties can fail ----
+
+    [Fact]
+    public void PerfectAnnotators_RegressionCrowdsBreakTheFixedPriorModels()
+    {
+        // Each regression crowd is a real counterexample for the model without the pooled prior: if this test
+        // fails, the list no longer exercises what it was kept for.
+        foreach (var (tasks, workers, classes, seed, skewed, failsWithoutPooling) in Crowds.PerfectRegressions)
+        {
+            var (rows, truth) = skewed ? Crowds.PerfectSkewed(tasks, workers, classes, seed) : Crowds.Perfect(tasks, workers, classes, seed);
+            foreach (var name in failsWithoutPooling.Split(','))
+            {
+                var fixedPrior = name == DawidSkene.Name ? s_dsFixedPrior : s_maceFixedPrior;
+                Assert.True(
+                    PropertyChecks.PerfectAnnotators(fixedPrior, rows, truth) is not null,
+                    $"crowd ({tasks}, {workers}, {classes}, {seed}) no longer breaks {fixedPrior.Name}");
             }
-        }, iterations: 20);
+        }
+    }
+
+    [Fact]
+    public void PerfectAnnotators_CatchesAMethodThatIgnoresTheLabels()
+    {
+        var broken = Broken("first-class", (table, row, t) => row[0] = 1);
+        Assert.True(AnyFailure((tasks, workers, classes, seed) =>
+        {
+            var (rows, truth) = Crowds.Perfect(tasks, workers, classes, seed);
+            return PropertyChecks.PerfectAnnotators(broken, rows, truth);
+        }));
+    }
+
+    [Fact]
+    public void Relabelling_CatchesAMethodThatFavoursTheFirstClassIndex()
+    {
+        // Vote shares plus a bonus for class index 0: depends on the class names' order, not only on the data.
+        var broken = Broken("index-biased", (table, row, t) =>
+        {
+            Votes(table, row, t);
+            row[0] += 0.5;
+            Normalise(row);
+        });
+        Assert.True(AnyFailure((tasks, workers, classes, seed) => PropertyChecks.RelabellingPermutes(broken, Crowds.Noisy(tasks, workers, classes, seed), seed)));
+    }
+
+    [Fact]
+    public void RandomAnnotator_CatchesAMethodWhereTheLastLabelWins()
+    {
+        var broken = Broken("last-label", (table, row, t) => row[table.LabelClasses[table.TaskOffsets[t + 1] - 1]] = 1);
+        Assert.True(AnyFailure((tasks, workers, classes, seed) => PropertyChecks.RandomAnnotatorNeverFlipsFivePerfect(broken, tasks, workers, classes, seed)));
+    }
+
+    [Fact]
+    public void Posteriors_CatchesUnnormalisedVotes()
+    {
+        var broken = Broken("raw-votes", Votes);
+        Assert.True(AnyFailure((tasks, workers, classes, seed) => PropertyChecks.PosteriorsAreDistributions(broken, Crowds.Noisy(tasks, workers, classes, seed))));
+    }
+
+    private static bool AnyFailure(Func<int, int, int, int, string?> check)
+    {
+        var failed = false;
+        Crowds.ForEach((tasks, workers, classes, seed) => failed |= check(tasks, workers, classes, seed) is not null, fresh: 0);
+        return failed;
+    }
+
+    private delegate void RowFiller(LabelTable table, Span<double> row, int task);
+
+    private static AggregationMethod Broken(string name, RowFiller fill) => new(name, "deliberately broken", table =>
+    {
+        var k = table.ClassCount;
+        var posteriors = new double[table.TaskCount * k];
+        var labels = new int[table.TaskCount];
+        for (var t = 0; t < table.TaskCount; t++)
+        {
+            var row = posteriors.AsSpan(t * k, k);
+            fill(table, row, t);
+            var best = 0;
+            for (var c = 1; c < k; c++)
+            {
+                best = row[c] > row[best] ? c : best;
+            }
+
+            labels[t] = best;
+        }
+
+        return new CategoricalResult(name, k, labels, posteriors, new double[table.WorkerCount], 0, true);
+    });
+
+    private static void Votes(LabelTable table, Span<double> row, int t)
+    {
+        for (var j = table.TaskOffsets[t]; j < table.TaskOffsets[t + 1]; j++)
+        {
+            row[table.LabelClasses[j]] += 1;
+        }
+    }
+
+    private static void Normalise(Span<double> row)
+    {
+        var sum = 0.0;
+        foreach (var p in row)
+        {
+            sum += p;
+        }
+
+        for (var c = 0; c < row.Length; c++)
+        {
+            row[c] /= sum;
+        }
     }
 }

@@ -86,7 +86,7 @@ public sealed class TruthAccuracyTests
         }
 
         sb.Append("\nIn parentheses: the published figure for the same method; ¹ crowd-kit paper (JOSS 2024), ² Zheng et al. run outputs (VLDB 2017; their ZenCrowd is listed under onecoin), ³ crowd-kit 1.4.1 measured on this machine (no paper figure).\n");
-        sb.Append("\nTime of one run in this (Debug) test build, seconds:\n\n| dataset |");
+        sb.Append("\nTime of one run in the test build (wall clock on the shared 2-core machine, so indicative only), seconds:\n\n| dataset |");
         foreach (var m in AggregationCatalogue.All)
         {
             sb.Append(CultureInfo.InvariantCulture, $" {m.Name} |");
