@@ -54,7 +54,10 @@ export function ReviewPage({ projectId }: { projectId: number }) {
       if (item) { setWork({ kind: 'item', item, mode: 'view' }); setExpiresAt(item.expires_at); return; }
       const summary = await get<ReviewSummary>(`/api/v1/projects/${projectId}/review/summary`).catch(() => null);
       setWork({ kind: 'empty', summary });
-    } catch (e) { setWork({ kind: 'error', error: e }); }
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 403) setWork({ kind: 'error', error: new Error('Reviewing needs the reviewer or manager role on this project.') });
+      else setWork({ kind: 'error', error: e });
+    }
   }
 
   // Keep the review lease while the page is open: asking again for the next item renews the one held.
