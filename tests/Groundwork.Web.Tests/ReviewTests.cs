@@ -36,7 +36,7 @@ public sealed class ReviewTests(BrowserFixture browser)
         var projectId = await app.CreateProjectAsync("Sentiment review", Config);
         (await app.Api.PatchAsJsonAsync($"api/v1/projects/{projectId}", new { review_policy = "all" })).EnsureSuccessStatusCode();
         var tasks = await app.ImportAsync(projectId, new[] { new { text = "Great product, works well." }, new { text = "Broke in a day." }, new { text = "It is fine." } });
-        var (aliceId, alice) = await MemberAsync(app, projectId, "alice@example.com", ProjectRole.Annotator);
+        var (aliceId, alice, aliceToken) = await MemberWithTokenAsync(app, projectId, "alice@example.com", ProjectRole.Annotator);
         var (bobId, bob) = await MemberAsync(app, projectId, "bob@example.com", ProjectRole.Annotator);
         var (reviewerId, _, reviewerToken) = await MemberWithTokenAsync(app, projectId, "rita@example.com", ProjectRole.Reviewer);
         foreach (var expected in tasks)
@@ -108,6 +108,15 @@ public sealed class ReviewTests(BrowserFixture browser)
         Assert.Equal("fixed", fixedAnnotation.GetProperty("review_state").GetString());
         Assert.Equal("negative", fixedAnnotation.GetProperty("fixed_result")[0].GetProperty("value").GetProperty("choices")[0].GetString());
         Assert.Empty(b.Errors);
+
+        // The annotator sees the decisions on her own work, comment included, and not bob's.
+        await using var a = await browser.NewPageAsync(app);
+        await a.SignInWithTokenAsync(aliceToken, $"/projects/{projectId}/reviews");
+        var rows = a.Page.GetByTestId("reviews-table").Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        await Assertions.Expect(rows.First).ToContainTextAsync("Sarcasm? No");
+        await Assertions.Expect(a.Page.GetByTestId("reviews-table")).Not.ToContainTextAsync($"user {bobId}");
+        Assert.Empty(a.Errors);
     }
 
     [Fact]

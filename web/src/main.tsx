@@ -9,6 +9,7 @@ import { NewProjectPage } from './pages/NewProject';
 import { ProjectPage } from './pages/Project';
 import { LabelPage } from './pages/Label';
 import { ReviewPage } from './pages/Review';
+import { ReviewsPage } from './pages/Reviews';
 
 function App() {
   const path = usePath();
@@ -38,6 +39,7 @@ function App() {
   if (path.split('?')[0] === '/' || path.startsWith('/projects?')) page = <ProjectsPage />;
   else if (match('/projects/new', path)) page = <NewProjectPage />;
   else if ((params = match('/projects/:id/label', path))) { page = <LabelPage projectId={+params.id} key={path} />; fullBleed = true; }
+  else if ((params = match('/projects/:id/reviews', path))) page = <ReviewsPage projectId={+params.id} key={path} />;
   else if ((params = match('/projects/:id/review', path))) { page = <ReviewPage projectId={+params.id} key={path} />; fullBleed = true; }
   else if ((params = match('/projects/:id/tasks/:task/label', path))) { page = <LabelPage projectId={+params.id} taskId={+params.task} key={path} />; fullBleed = true; }
   else if ((params = match('/projects/:id', path))) page = <ProjectPage projectId={+params.id} key={params.id} />;

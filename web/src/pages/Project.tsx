@@ -26,6 +26,7 @@ export function ProjectPage({ projectId }: { projectId: number }) {
       <div class="page-head">
         <h1>{project.name}</h1>
         <div class="row">
+          <a class="button" href={`/projects/${project.id}/reviews`}>Decisions</a>
           <a class="button" href={`/projects/${project.id}/review`}>Review</a>
           <a class="button primary" href={`/projects/${project.id}/label`}>Start labeling</a>
         </div>
