@@ -45,8 +45,9 @@ public sealed class SqlReviewStore(GroundworkDatabase db, TimeProvider clock) : 
             var forUpdate = db.Provider == DatabaseProvider.Postgres ? " FOR UPDATE OF a" : string.Empty;
             picked = await scope.Connection.QueryFirstOrDefaultAsync<long?>(new CommandDefinition(
                 $"""
-                SELECT a.id FROM annotations a
+                SELECT a.id FROM annotations a JOIN tasks t ON t.id = a.task_id
                 WHERE a.project_id = @projectId AND a.review_state IS NULL AND a.review_lease_by = @reviewerId AND a.review_lease_until > @now
+                  AND t.status <> 'canceled'
                 ORDER BY a.id LIMIT 1{forUpdate}
                 """,
                 new { projectId, reviewerId, now },

@@ -195,6 +195,14 @@ public sealed class ReviewTests
         Assert.Contains("already reviewed", (await twice.ExpectProblemAsync(HttpStatusCode.Conflict))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         var byManager = await app.Client.DecideAsync(projectId, alicesId, """{"decision":"accepted"}""");
         await byManager.ExpectProblemAsync(HttpStatusCode.Conflict);
+
+        // An annotation of a canceled task is not reviewed (nor offered).
+        var canceledTask = (await ImportAsync(app, projectId, 2))[1];
+        var onCanceled = (await (await app.Client.AnnotateAsync(projectId, canceledTask)).JsonAsync()).Id();
+        await (await app.Client.PostAsync($"/api/v1/projects/{projectId}/tasks/{canceledTask}/cancel", null)).ExpectAsync(HttpStatusCode.OK);
+        var canceled = await reviewer.DecideAsync(projectId, onCanceled, """{"decision":"accepted"}""");
+        Assert.Contains("canceled", (await canceled.ExpectProblemAsync(HttpStatusCode.Conflict))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(await reviewer.ReviewNextAsync(projectId));
         Assert.Single(await app.Client.ReviewsAsync(projectId));
         Assert.Equal(1, (await app.Client.GetJsonAsync($"/api/v1/projects/{projectId}/tasks/{taskId}"))["annotation_count"]!.GetValue<int>());
     }
