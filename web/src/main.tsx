@@ -8,6 +8,8 @@ import { ProjectsPage } from './pages/Projects';
 import { NewProjectPage } from './pages/NewProject';
 import { ProjectPage } from './pages/Project';
 import { LabelPage } from './pages/Label';
+import { ReviewPage } from './pages/Review';
+import { ReviewsPage } from './pages/Reviews';
 
 function App() {
   const path = usePath();
@@ -37,6 +39,8 @@ function App() {
   if (path.split('?')[0] === '/' || path.startsWith('/projects?')) page = <ProjectsPage />;
   else if (match('/projects/new', path)) page = <NewProjectPage />;
   else if ((params = match('/projects/:id/label', path))) { page = <LabelPage projectId={+params.id} key={path} />; fullBleed = true; }
+  else if ((params = match('/projects/:id/reviews', path))) page = <ReviewsPage projectId={+params.id} key={path} />;
+  else if ((params = match('/projects/:id/review', path))) { page = <ReviewPage projectId={+params.id} key={path} />; fullBleed = true; }
   else if ((params = match('/projects/:id/tasks/:task/label', path))) { page = <LabelPage projectId={+params.id} taskId={+params.task} key={path} />; fullBleed = true; }
   else if ((params = match('/projects/:id', path))) page = <ProjectPage projectId={+params.id} key={params.id} />;
   else page = <section class="page"><h1>Not found</h1><p>Nothing lives at <code>{path}</code>. <a href="/">Back to projects</a></p></section>;

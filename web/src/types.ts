@@ -3,6 +3,7 @@
 export interface Project {
   id: number; name: string; label_config: string; instructions: string; overlap: number;
   created_by: number | null; created_at: string; updated_at: string;
+  review_policy?: 'none' | 'all' | 'uncertain'; review_sample_rate?: number; review_threshold?: number | null; adaptive_target?: number | null;
 }
 
 export interface Task {
@@ -36,6 +37,24 @@ export interface Result {
 
 export interface Prediction { result: Result[]; model_version?: string; score?: number }
 
-export interface Annotation { id: number; result: Result[]; lead_time: number; completed_by?: number; created_at?: string }
+export interface Annotation {
+  id: number; result: Result[]; lead_time: number; completed_by?: number; created_at?: string; task?: number; origin?: string;
+  /** The review decision (accepted, rejected, fixed), null while unreviewed; fixed_result is a reviewer's fix. */
+  review_state?: ReviewDecision | null; fixed_result?: Result[] | null;
+}
+
+export type ReviewDecision = 'accepted' | 'rejected' | 'fixed';
+
+export interface Review {
+  id: number; annotation: number; task: number; project: number; annotator_id: number; reviewer_id: number;
+  decision: ReviewDecision; comment: string | null; result: Result[] | null; created_at: string; task_status?: string | null;
+}
+
+export interface Consensus { task: number; label: string; confidence: number; method: string; annotations: number; result: Result[]; computed_at: string }
+
+/** What the review queue hands a reviewer. */
+export interface ReviewItem { annotation: Annotation; task: Task; expires_at: string; consensus: Consensus | null; other_annotations: Annotation[] }
+
+export interface ReviewSummary { review_policy: 'none' | 'all' | 'uncertain'; review_sample_rate: number; review_threshold: number | null; pending: number; accepted: number; rejected: number; fixed: number }
 
 export interface Lease { lease_id: number; expires_at: string; task: Task; predictions?: Prediction[] }

@@ -2,7 +2,7 @@ namespace Groundwork.Core.Events;
 
 /// <summary>
 /// The event vocabulary webhooks subscribe to. Each is also the audit action of the change it reports.
-/// <c>review.decided</c>, <c>export.finished</c> and <c>model.trained</c> are emitted by the features that own them.
+/// <c>review.decided</c> is emitted by the review store with each decision; <c>export.finished</c> and <c>model.trained</c> by the features that own them.
 /// </summary>
 public static class EventKinds
 {

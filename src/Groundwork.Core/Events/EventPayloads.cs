@@ -42,6 +42,53 @@ public static class EventPayloads
         WriteAnnotation(w, annotation);
     });
 
+    /// <summary>
+    /// <c>{"review": {...}, "annotation": {...}, "task": {"id", "status", "annotation_count"}}</c> for review.decided:
+    /// the decision, the annotation as it now stands and where the task is left (a rejection may send it back to the queue).
+    /// </summary>
+    public static string ReviewDecided(Reviews.Review review, Annotation annotation, LabelingTaskStatus taskStatus, int acceptedAnnotations) => Write(w =>
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(annotation);
+        w.WritePropertyName("review");
+        WriteReview(w, review);
+        w.WritePropertyName("annotation");
+        WriteAnnotation(w, annotation);
+        w.WriteStartObject("task");
+        w.WriteNumber("id", review.TaskId);
+        w.WriteString("status", taskStatus.ToName());
+        w.WriteNumber("annotation_count", acceptedAnnotations);
+        w.WriteEndObject();
+    });
+
+    /// <summary>A review as webhooks and the API write it.</summary>
+    public static void WriteReview(Utf8JsonWriter w, Reviews.Review review)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(review);
+        w.WriteStartObject();
+        w.WriteNumber("id", review.Id);
+        w.WriteNumber("annotation_id", review.AnnotationId);
+        w.WriteNumber("task_id", review.TaskId);
+        w.WriteNumber("project_id", review.ProjectId);
+        w.WriteNumber("annotator_id", review.AnnotatorId);
+        w.WriteNumber("reviewer_id", review.ReviewerId);
+        w.WriteString("decision", Reviews.ReviewDecisionNames.ToName(review.Decision));
+        WriteStringOrNull(w, "comment", review.Comment);
+        w.WritePropertyName("result");
+        if (review.ResultJson is null)
+        {
+            w.WriteNullValue();
+        }
+        else
+        {
+            w.WriteRawValue(review.ResultJson, skipInputValidation: true);
+        }
+
+        w.WriteString("created_at", review.CreatedAt);
+        w.WriteEndObject();
+    }
+
     /// <summary><c>{"task": {...}, "annotations": [...]}</c> for task.completed and task callbacks.</summary>
     public static string TaskWithAnnotations(LabelingTask task, string? callbackUrl, IEnumerable<Annotation> annotations) => Write(w =>
     {
@@ -110,6 +157,17 @@ public static class EventPayloads
         }
 
         w.WriteString("origin", a.Origin);
+        if (a.ReviewState is { } reviewState)
+        {
+            w.WriteString("review_state", reviewState);
+        }
+
+        if (a.FixedResultJson is { } fixedResult)
+        {
+            w.WritePropertyName("fixed_result");
+            w.WriteRawValue(fixedResult, skipInputValidation: true);
+        }
+
         w.WriteString("created_at", a.CreatedAt);
         w.WriteString("updated_at", a.UpdatedAt);
         w.WriteEndObject();

@@ -16,4 +16,7 @@ public sealed record Project(
 
     /// <summary>Consensus method and adaptive overlap.</summary>
     public ProjectQualitySettings Quality { get; init; } = ProjectQualitySettings.Default;
+
+    /// <summary>The review policy: which annotations the review queue offers.</summary>
+    public Reviews.ProjectReviewSettings Review { get; init; } = Reviews.ProjectReviewSettings.Default;
 }

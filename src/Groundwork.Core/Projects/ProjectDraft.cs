@@ -6,4 +6,7 @@ public sealed record ProjectDraft(string Name, string LabelConfig, string Instru
     public ProjectQueueSettings Queue { get; init; } = ProjectQueueSettings.Default;
 
     public ProjectQualitySettings Quality { get; init; } = ProjectQualitySettings.Default;
+
+    /// <summary>The review policy: which annotations the review queue offers.</summary>
+    public Reviews.ProjectReviewSettings Review { get; init; } = Reviews.ProjectReviewSettings.Default;
 }

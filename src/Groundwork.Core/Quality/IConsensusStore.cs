@@ -9,7 +9,7 @@ public interface IConsensusStore
     /// </summary>
     Task<IReadOnlyList<(long ProjectId, string Signature)>> StaleProjectsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Every annotation of the project's ordinary (not gold, not canceled) tasks, in task order.</summary>
+    /// <summary>Every annotation of the project's ordinary (not gold, not canceled) tasks, in task order, less those a review rejected (each annotator's own result: a fix does not count as their answer).</summary>
     IAsyncEnumerable<LabeledAnswer> ReadAnswersAsync(long projectId, CancellationToken cancellationToken);
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Groundwork.Core.Reviews;
+
 namespace Groundwork.Core.Tasks;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace Groundwork.Core.Tasks;
 ///    └────── annotations removed ───┴───────── (rejected) ──────────┘
 /// any status except completed ──manager cancels──▶ canceled
 /// </code>
+/// "Accepted" annotations are those that count toward the overlap: every annotation except those a review rejected.
 /// </summary>
 public static class TaskLifecycle
 {
@@ -53,4 +56,27 @@ public static class TaskLifecycle
         LabelingTaskStatus.Canceled => TaskTransitionCheck.Refuse("the task is already canceled"),
         _ => TaskTransitionCheck.Allowed,
     };
+
+    /// <summary>Whether an annotation of a task in this state may be reviewed: anything but a canceled task.</summary>
+    public static TaskTransitionCheck CanReview(LabelingTaskStatus current) => current == LabelingTaskStatus.Canceled
+        ? TaskTransitionCheck.Refuse("the task is canceled")
+        : TaskTransitionCheck.Allowed;
+
+    /// <summary>
+    /// The accepted annotations and the status after a review decision on one of them. A rejection takes the
+    /// annotation out of the overlap, so a completed task goes back to the queue (queued, or in progress while
+    /// other accepted annotations remain) for another annotator; accepting or fixing changes neither.
+    /// </summary>
+    public static (int AcceptedAnnotations, LabelingTaskStatus Status) AfterReview(
+        LabelingTaskStatus current, int acceptedAnnotations, int overlap, ReviewDecision decision)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(acceptedAnnotations);
+        if (decision != ReviewDecision.Rejected)
+        {
+            return (acceptedAnnotations, current);
+        }
+
+        var remaining = Math.Max(0, acceptedAnnotations - 1);
+        return (remaining, StatusFor(current, remaining, overlap));
+    }
 }

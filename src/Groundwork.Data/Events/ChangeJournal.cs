@@ -64,7 +64,7 @@ public sealed class ChangeJournal(GroundworkDatabase db, TimeProvider clock)
 
     /// <summary>
     /// Records that a task reached <c>completed</c>: the audit event, a <c>task.completed</c> delivery
-    /// (the task with its annotations) to each subscriber, and one to the task's <c>callback_url</c> if it has one.
+    /// (the task with its annotations, less those a review rejected) to each subscriber, and one to the task's <c>callback_url</c> if it has one.
     /// Call it in the transaction that completed the task, after its annotations are written.
     /// </summary>
     public async Task TaskCompletedAsync(WriteScope scope, long projectId, long taskId, CancellationToken cancellationToken)
@@ -119,7 +119,7 @@ public sealed class ChangeJournal(GroundworkDatabase db, TimeProvider clock)
             ?? throw new InvalidOperationException($"Task {taskId} does not exist in project {projectId}.");
         var annotations = new List<Annotation>();
         await using (var reader = await scope.Connection.ExecuteReaderAsync(new CommandDefinition(
-            $"SELECT {Rows.AnnotationColumns(db)} FROM annotations WHERE task_id = @taskId ORDER BY id",
+            $"SELECT {Rows.AnnotationColumns(db)} FROM annotations WHERE task_id = @taskId AND (review_state IS NULL OR review_state <> 'rejected') ORDER BY id",
             new { taskId },
             scope.Transaction,
             cancellationToken: cancellationToken)))

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Groundwork.Core.Annotations;
 using Groundwork.Core.Projects;
+using Groundwork.Core.Reviews;
 using Groundwork.Core.Tasks;
 using Groundwork.Core.Users;
 
@@ -9,7 +10,7 @@ namespace Groundwork.Data.Stores;
 /// <summary>Maps rows to domain records. Column lists live beside the mappers so the two never drift apart.</summary>
 internal static class Rows
 {
-    public const string ProjectColumns = "id, name, label_config, instructions, overlap, created_by, created_at, updated_at, lease_seconds, gold_rate, gold_threshold, gold_window, qualification_pass_mark, consensus_method, adaptive_target, adaptive_max";
+    public const string ProjectColumns = "id, name, label_config, instructions, overlap, created_by, created_at, updated_at, lease_seconds, gold_rate, gold_threshold, gold_window, qualification_pass_mark, consensus_method, adaptive_target, adaptive_max, review_policy, review_sample_rate, review_threshold";
 
     public const string TokenColumns = "id, user_id, name, prefix, created_at, last_used_at, revoked_at";
 
@@ -19,7 +20,7 @@ internal static class Rows
         $"{alias}id, {alias}project_id, {db.JsonColumn(alias + "data")}, {alias}unique_id, {db.JsonColumn(alias + "metadata")}, {alias}priority, {alias}batch, {alias}status, {alias}overlap, {alias}annotation_count, {alias}created_at, {alias}updated_at, {alias}lease_count";
 
     public static string AnnotationColumns(GroundworkDatabase db) =>
-        $"id, task_id, project_id, author_id, {db.JsonColumn("result")}, lead_time, origin, created_at, updated_at";
+        $"id, task_id, project_id, author_id, {db.JsonColumn("result")}, lead_time, origin, created_at, updated_at, review_state, {db.JsonColumn("fixed_result")}";
 
     public static Project Project(DbDataReader r) => new(
         r.GetInt64(0),
@@ -41,6 +42,10 @@ internal static class Rows
             r.GetString(13),
             r.IsDBNull(14) ? null : r.GetDouble(14),
             r.IsDBNull(15) ? null : r.GetInt32(15)),
+        Review = new ProjectReviewSettings(
+            ReviewPolicyNames.Parse(r.GetString(16)),
+            r.GetDouble(17),
+            r.IsDBNull(18) ? null : r.GetDouble(18)),
     };
 
     public static LabelingTask Task(DbDataReader r) => new(
@@ -69,7 +74,11 @@ internal static class Rows
         r.IsDBNull(5) ? null : r.GetDouble(5),
         r.GetString(6),
         r.GetFieldValue<DateTimeOffset>(7),
-        r.GetFieldValue<DateTimeOffset>(8));
+        r.GetFieldValue<DateTimeOffset>(8))
+    {
+        ReviewState = r.FieldCount > 9 && !r.IsDBNull(9) ? r.GetString(9) : null,
+        FixedResultJson = r.FieldCount > 10 && !r.IsDBNull(10) ? r.GetString(10) : null,
+    };
 
     public static User User(DbDataReader r) => new(
         r.GetInt64(0),

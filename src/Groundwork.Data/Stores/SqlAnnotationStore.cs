@@ -183,6 +183,12 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
             return StoreOutcome<Annotation>.NotFound($"annotation {annotationId} does not exist in project {projectId}");
         }
 
+        // A reviewed annotation is what the reviewer judged: changing it afterwards would change an accepted answer unseen.
+        if (existing.ReviewState is { } reviewed)
+        {
+            return StoreOutcome<Annotation>.Conflict($"annotation {annotationId} was reviewed ({reviewed}) and can no longer be changed");
+        }
+
         var now = clock.GetUtcNow();
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             $"UPDATE annotations SET result = {db.JsonParameter("@result")}, lead_time = @leadTime, updated_at = @now WHERE id = @annotationId",
@@ -210,7 +216,9 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
         if (task is not null)
         {
             var overlap = await TaskRows.EffectiveOverlapAsync(scope, task, cancellationToken);
-            await TaskRows.SetCountAsync(scope, task, Math.Max(0, task.AnnotationCount - 1), overlap, clock.GetUtcNow(), cancellationToken);
+            // A rejected annotation already left the count when it was rejected.
+            var counted = existing.IsRejected ? task.AnnotationCount : Math.Max(0, task.AnnotationCount - 1);
+            await TaskRows.SetCountAsync(scope, task, counted, overlap, clock.GetUtcNow(), cancellationToken);
         }
 
         await _journal.RecordAsync(scope, ChangeEvent.ForAnnotation(EventKinds.AnnotationDeleted, existing), cancellationToken);

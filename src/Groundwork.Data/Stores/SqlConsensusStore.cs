@@ -47,7 +47,7 @@ public sealed class SqlConsensusStore(GroundworkDatabase db) : IConsensusStore
             $"""
             SELECT a.task_id, a.author_id, {db.JsonColumn("a.result")}
             FROM annotations a JOIN tasks t ON t.id = a.task_id
-            WHERE a.project_id = @projectId AND t.gold_kind = 0 AND t.status <> 'canceled'
+            WHERE a.project_id = @projectId AND t.gold_kind = 0 AND t.status <> 'canceled' AND (a.review_state IS NULL OR a.review_state <> 'rejected')
             ORDER BY a.task_id, a.id
             """,
             new { projectId },

@@ -13,7 +13,10 @@ namespace Groundwork.Data.Stores;
 /// </summary>
 public sealed class SqlExportSource(GroundworkDatabase db) : IExportSource
 {
-    public async IAsyncEnumerable<ExportTask> ReadProjectAsync(long projectId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<ExportTask> ReadProjectAsync(long projectId, CancellationToken cancellationToken) =>
+        ReadProjectAsync(projectId, includeRejected: false, cancellationToken);
+
+    public async IAsyncEnumerable<ExportTask> ReadProjectAsync(long projectId, bool includeRejected, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var transaction = db is PostgresDatabase
@@ -28,7 +31,11 @@ public sealed class SqlExportSource(GroundworkDatabase db) : IExportSource
             """,
             parameters, cancellationToken);
         await using var annotations = await ForwardCursor.OpenAsync(db, connection, transaction, "export_annotations",
-            $"SELECT task_id, id, author_id, {db.JsonColumn("result")}, lead_time, origin, created_at, updated_at FROM annotations WHERE project_id = {p} ORDER BY task_id, id",
+            $"""
+            SELECT task_id, id, author_id, {db.JsonColumn("coalesce(fixed_result, result)")}, lead_time, origin, created_at, updated_at, review_state
+            FROM annotations WHERE project_id = {p}{(includeRejected ? string.Empty : " AND (review_state IS NULL OR review_state <> 'rejected')")}
+            ORDER BY task_id, id
+            """,
             parameters, cancellationToken);
         await using var predictions = await ForwardCursor.OpenAsync(db, connection, transaction, "export_predictions",
             $"SELECT task_id, id, {db.JsonColumn("result")}, model_version, score, created_at FROM predictions WHERE project_id = {p} ORDER BY task_id, id",
@@ -53,7 +60,10 @@ public sealed class SqlExportSource(GroundworkDatabase db) : IExportSource
                         a.IsDBNull(4) ? null : a.GetDouble(4),
                         a.GetString(5),
                         a.GetDateTimeOffset(6),
-                        a.GetDateTimeOffset(7)));
+                        a.GetDateTimeOffset(7))
+                    {
+                        ReviewState = a.IsDBNull(8) ? null : a.GetString(8),
+                    });
                 }
 
                 hasAnnotation = await annotations.ReadAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using Groundwork.Core.Events;
 using Groundwork.Core.Projects;
+using Groundwork.Core.Reviews;
 using Groundwork.Data.Events;
 
 namespace Groundwork.Data.Stores;
@@ -19,10 +20,10 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
             """
             INSERT INTO projects (name, label_config, instructions, overlap, created_by, created_at, updated_at,
                                   lease_seconds, gold_rate, gold_threshold, gold_window, qualification_pass_mark,
-                                  consensus_method, adaptive_target, adaptive_max)
+                                  consensus_method, adaptive_target, adaptive_max, review_policy, review_sample_rate, review_threshold)
             VALUES (@Name, @LabelConfig, @Instructions, @Overlap, @CreatedBy, @Now, @Now,
                     @LeaseSeconds, @GoldRate, @GoldThreshold, @GoldWindow, @QualificationPassMark,
-                    @ConsensusMethod, @AdaptiveTarget, @AdaptiveMax)
+                    @ConsensusMethod, @AdaptiveTarget, @AdaptiveMax, @ReviewPolicy, @ReviewSampleRate, @ReviewThreshold)
             RETURNING id
             """,
             new
@@ -30,6 +31,7 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
                 draft.Name, draft.LabelConfig, draft.Instructions, draft.Overlap, CreatedBy = createdBy, Now = now,
                 draft.Queue.LeaseSeconds, draft.Queue.GoldRate, draft.Queue.GoldThreshold, draft.Queue.GoldWindow, draft.Queue.QualificationPassMark,
                 draft.Quality.ConsensusMethod, draft.Quality.AdaptiveTarget, draft.Quality.AdaptiveMax,
+                ReviewPolicy = draft.Review.Policy.ToName(), ReviewSampleRate = draft.Review.SampleRate, ReviewThreshold = draft.Review.Threshold,
             },
             scope.Transaction,
             cancellationToken: cancellationToken));
@@ -43,7 +45,7 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
             new ChangeEvent(AuditActions.ProjectCreated, id, "project", Text(id), EventPayloads.Details(("name", draft.Name), ("overlap", draft.Overlap))),
             cancellationToken);
         await scope.CommitAsync(cancellationToken);
-        return new Project(id, draft.Name, draft.LabelConfig, draft.Instructions, draft.Overlap, createdBy, now, now) { Queue = draft.Queue, Quality = draft.Quality };
+        return new Project(id, draft.Name, draft.LabelConfig, draft.Instructions, draft.Overlap, createdBy, now, now) { Queue = draft.Queue, Quality = draft.Quality, Review = draft.Review };
     }
 
     public async Task<Project?> GetAsync(long id, CancellationToken cancellationToken)
@@ -96,7 +98,8 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
             UPDATE projects SET name = @Name, label_config = @LabelConfig, instructions = @Instructions, overlap = @Overlap, updated_at = @Now,
                 lease_seconds = @LeaseSeconds, gold_rate = @GoldRate, gold_threshold = @GoldThreshold, gold_window = @GoldWindow,
                 qualification_pass_mark = @QualificationPassMark, consensus_method = @ConsensusMethod,
-                adaptive_target = @AdaptiveTarget, adaptive_max = @AdaptiveMax
+                adaptive_target = @AdaptiveTarget, adaptive_max = @AdaptiveMax,
+                review_policy = @ReviewPolicy, review_sample_rate = @ReviewSampleRate, review_threshold = @ReviewThreshold
             WHERE id = @Id
             """,
             new
@@ -104,6 +107,7 @@ public sealed class SqlProjectStore(GroundworkDatabase db, TimeProvider clock) :
                 Id = id, draft.Name, draft.LabelConfig, draft.Instructions, draft.Overlap, Now = now,
                 draft.Queue.LeaseSeconds, draft.Queue.GoldRate, draft.Queue.GoldThreshold, draft.Queue.GoldWindow, draft.Queue.QualificationPassMark,
                 draft.Quality.ConsensusMethod, draft.Quality.AdaptiveTarget, draft.Quality.AdaptiveMax,
+                ReviewPolicy = draft.Review.Policy.ToName(), ReviewSampleRate = draft.Review.SampleRate, ReviewThreshold = draft.Review.Threshold,
             },
             scope.Transaction,
             cancellationToken: cancellationToken));

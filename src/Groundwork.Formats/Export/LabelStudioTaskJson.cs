@@ -36,6 +36,11 @@ public static class LabelStudioTaskJson
             }
 
             writer.WriteString("origin"u8, annotation.Origin);
+            if (annotation.ReviewState is { } reviewState)
+            {
+                writer.WriteString("review_state"u8, reviewState);
+            }
+
             writer.WriteString("created_at"u8, annotation.CreatedAt);
             writer.WriteString("updated_at"u8, annotation.UpdatedAt);
             writer.WriteNumber("task"u8, task.Id);

@@ -152,7 +152,7 @@ public static class AnnotationsApi
         return (annotation, null);
     }
 
-    private static Dictionary<string, string[]> Validate(AnnotationRequest? request, out AnnotationDraft? draft)
+    internal static Dictionary<string, string[]> Validate(AnnotationRequest? request, out AnnotationDraft? draft)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         draft = null;

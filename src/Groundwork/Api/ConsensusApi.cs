@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Groundwork.Api.Contracts;
 using Groundwork.Core.Projects;
 using Groundwork.Core.Quality;
+using Groundwork.Core.Reviews;
 using Groundwork.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,7 +17,7 @@ public static class ConsensusApi
         group.MapGet("/consensus", ListAsync).WithName("ListConsensus")
             .WithSummary("Consensus per task (label, confidence, method), recomputed in the background as annotations arrive");
         group.MapGet("/tasks/{taskId:long}/consensus", GetAsync).WithName("GetConsensus").WithSummary("A task's consensus");
-        group.MapGet("/skills", SkillsAsync).WithName("ListSkills").WithSummary("Each annotator's skill and agreement with the consensus");
+        group.MapGet("/skills", SkillsAsync).WithName("ListSkills").WithSummary("Each annotator's skill, agreement with the consensus and review acceptance rate");
         return group;
     }
 
@@ -57,7 +58,7 @@ public static class ConsensusApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<SkillResponse>>, ProblemHttpResult>> SkillsAsync(
-        long projectId, ClaimsPrincipal user, ProjectAccess access, IConsensusStore consensus, CancellationToken cancellationToken)
+        long projectId, ClaimsPrincipal user, ProjectAccess access, IConsensusStore consensus, IReviewStore reviews, CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(user, projectId, ProjectRole.Manager, cancellationToken);
         if (!check.Granted)
@@ -66,6 +67,7 @@ public static class ConsensusApi
         }
 
         var skills = await consensus.SkillsAsync(projectId, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<SkillResponse>>(skills.Select(SkillResponse.From).ToList());
+        var reviewed = (await reviews.StatsAsync(projectId, cancellationToken)).ToDictionary(r => r.UserId);
+        return TypedResults.Ok<IReadOnlyList<SkillResponse>>(skills.Select(s => SkillResponse.From(s, reviewed.GetValueOrDefault(s.UserId))).ToList());
     }
 }

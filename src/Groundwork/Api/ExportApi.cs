@@ -5,6 +5,7 @@ using Groundwork.Formats.Export;
 using Groundwork.Formats.LabelConfigs;
 using Groundwork.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Groundwork.Api;
 
@@ -17,10 +18,10 @@ public static class ExportApi
             .RequireAuthorization()
             .WithName("ExportProject")
             .WithSummary("Export every task with its annotations")
-            .WithDescription("format=json (Label Studio JSON array, the default), jsonl, csv, json_min, coco, yolo (zip), voc (zip), conll2003, sft or preference (JSONL for LLM training), parquet (one row per task). annotations=all (default), consensus (the quality engine's result in place of the annotations where a task has one) or consensus_only (only tasks with a consensus). The response is streamed.");
+            .WithDescription("format=json (Label Studio JSON array, the default), jsonl, csv, json_min, coco, yolo (zip), voc (zip), conll2003, sft or preference (JSONL for LLM training), parquet (one row per task). annotations=all (default), consensus (the quality engine's result in place of the annotations where a task has one) or consensus_only (only tasks with a consensus). Annotations a review rejected are left out unless include_rejected=true; a fixed annotation carries the reviewer's fix as its result (review_state says which). The response is streamed.");
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(
-        long projectId, string? format, string? annotations, HttpContext context, ClaimsPrincipal user, ProjectAccess access, IExportSource source, CancellationToken cancellationToken)
+        long projectId, string? format, string? annotations, [FromQuery(Name = "include_rejected")] bool? includeRejected, HttpContext context, ClaimsPrincipal user, ProjectAccess access, IExportSource source, CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(user, projectId, ProjectRole.Manager, cancellationToken);
         if (!check.Granted)
@@ -41,7 +42,8 @@ public static class ExportApi
         }
 
         var response = context.Response;
-        var read = choice == "all" ? source.ReadProjectAsync(projectId, cancellationToken) : WithConsensus(source.ReadProjectAsync(projectId, cancellationToken), choice == "consensus_only");
+        var tasksRead = source.ReadProjectAsync(projectId, includeRejected ?? false, cancellationToken);
+        var read = choice == "all" ? tasksRead : WithConsensus(tasksRead, choice == "consensus_only");
         if (name is not ("json" or "jsonl"))
         {
             var config = LabelConfigParser.Parse(check.Project!.LabelConfig).Config;

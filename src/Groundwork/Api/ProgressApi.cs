@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Groundwork.Api.Contracts;
 using Groundwork.Core.Projects;
 using Groundwork.Core.Queue;
+using Groundwork.Core.Reviews;
 using Groundwork.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +15,7 @@ public static class ProgressApi
     {
         var group = routes.MapGroup("/api/v1/projects/{projectId:long}").WithTags("Progress").RequireAuthorization();
         group.MapGet("/progress", ProgressAsync).WithName("ProjectProgress")
-            .WithSummary("Tasks by status, live leases, annotations today, active annotators, gold accuracy per annotator");
+            .WithSummary("Tasks by status, live leases, annotations today, active annotators, gold accuracy and review acceptance rate per annotator");
         group.MapGet("/batches", BatchesAsync).WithName("ListBatches").WithSummary("The project's batches with counts and pause state");
         group.MapPost("/batches/{batch}/pause", PauseAsync).WithName("PauseBatch").WithSummary("Stop handing out the batch's tasks");
         group.MapPost("/batches/{batch}/resume", ResumeAsync).WithName("ResumeBatch").WithSummary("Hand out the batch's tasks again");
@@ -22,7 +23,7 @@ public static class ProgressApi
     }
 
     public static async Task<Results<Ok<ProgressResponse>, ProblemHttpResult>> ProgressAsync(
-        long projectId, ClaimsPrincipal user, ProjectAccess access, IProjectProgressReader progress, IGoldStore gold, CancellationToken cancellationToken)
+        long projectId, ClaimsPrincipal user, ProjectAccess access, IProjectProgressReader progress, IGoldStore gold, IReviewStore reviews, CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(user, projectId, ProjectRole.Manager, cancellationToken);
         if (!check.Granted)
@@ -32,7 +33,8 @@ public static class ProgressApi
 
         var read = await progress.ReadAsync(projectId, cancellationToken);
         var scores = await gold.ScoresAsync(projectId, cancellationToken);
-        return TypedResults.Ok(ProgressResponse.From(read, scores));
+        var reviewed = await reviews.StatsAsync(projectId, cancellationToken);
+        return TypedResults.Ok(ProgressResponse.From(read, scores, reviewed));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<BatchResponse>>, ProblemHttpResult>> BatchesAsync(

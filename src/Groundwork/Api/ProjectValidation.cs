@@ -1,6 +1,7 @@
 using Groundwork.Api.Contracts;
 using Groundwork.Core;
 using Groundwork.Core.Projects;
+using Groundwork.Core.Reviews;
 using Groundwork.Formats.LabelConfigs;
 
 namespace Groundwork.Api;
@@ -59,9 +60,13 @@ public static class ProjectValidation
 
         var queue = ValidateQueue(request, existing?.Queue ?? ProjectQueueSettings.Default, errors);
         var quality = ValidateQuality(request, existing?.Quality ?? ProjectQualitySettings.Default, overlap, errors);
+        var review = ValidateReview(request, existing?.Review ?? ProjectReviewSettings.Default, quality, parsed.Config, errors);
         if (errors.Count == 0)
         {
-            draft = new ProjectDraft(name!.Trim(), labelConfig, request.Instructions ?? existing?.Instructions ?? string.Empty, overlap) { Queue = queue, Quality = quality };
+            draft = new ProjectDraft(name!.Trim(), labelConfig, request.Instructions ?? existing?.Instructions ?? string.Empty, overlap)
+            {
+                Queue = queue, Quality = quality, Review = review,
+            };
         }
 
         return errors;
@@ -123,6 +128,42 @@ public static class ProjectValidation
         }
 
         return new ProjectQualitySettings(method, target, max);
+    }
+
+    /// <summary>The smallest review sample rate: one annotation in <see cref="ProjectReviewSettings.SampleBuckets"/>.</summary>
+    public const double MinReviewSampleRate = 1.0 / ProjectReviewSettings.SampleBuckets;
+
+    private static ProjectReviewSettings ValidateReview(
+        ProjectRequest request, ProjectReviewSettings current, ProjectQualitySettings quality, LabelConfig? config, Dictionary<string, string[]> errors)
+    {
+        var policy = current.Policy;
+        if (request.ReviewPolicy is { } name && !ReviewPolicyNames.TryParse(name.Trim().ToLowerInvariant(), out policy))
+        {
+            errors["review_policy"] = [$"unknown review_policy '{name}': use one of {string.Join(", ", ReviewPolicyNames.Names)}"];
+        }
+
+        var rate = request.ReviewSampleRate ?? current.SampleRate;
+        if (double.IsNaN(rate) || rate < MinReviewSampleRate || rate > 1)
+        {
+            errors["review_sample_rate"] = [$"review_sample_rate must be a share above 0 (at least {MinReviewSampleRate}) and at most 1: 0.1 queues one annotation in ten for review"];
+        }
+
+        var threshold = request.ReviewThreshold is { } t ? (t == 0 ? null : t) : current.Threshold;
+        if (threshold is { } value && (double.IsNaN(value) || value is <= 0 or > 1))
+        {
+            errors["review_threshold"] = ["review_threshold must be a consensus confidence above 0 and at most 1 (0 clears it: adaptive_target applies)"];
+        }
+        else if (policy == ReviewPolicy.Uncertain && (threshold ?? quality.AdaptiveTarget) is null)
+        {
+            errors["review_threshold"] = ["review_policy uncertain needs review_threshold (the consensus confidence below which a task's annotations are reviewed) or adaptive_target"];
+        }
+
+        if (policy == ReviewPolicy.Uncertain && config is not null && Consensus.ProjectConsensusCalculator.ConsensusControl(config) is null && !errors.ContainsKey("review_policy"))
+        {
+            errors["review_policy"] = ["review_policy uncertain needs a consensus confidence, which needs a single-choice Choices control with two or more fixed options in the labeling configuration; use all instead"];
+        }
+
+        return new ProjectReviewSettings(policy, rate, threshold);
     }
 
     private static bool IsShare(double value) => !double.IsNaN(value) && value is >= 0 and <= 1;

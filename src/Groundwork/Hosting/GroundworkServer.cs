@@ -66,6 +66,7 @@ public static class GroundworkServer
         services.AddSingleton<IProjectStore, SqlProjectStore>();
         services.AddSingleton<ITaskStore, SqlTaskStore>();
         services.AddSingleton<IAnnotationStore, SqlAnnotationStore>();
+        services.AddSingleton<Core.Reviews.IReviewStore, SqlReviewStore>();
         services.AddSingleton<IUserStore, SqlUserStore>();
         services.AddSingleton<IExportSource, SqlExportSource>();
         services.AddSingleton<IStoreHealth, SqlStoreHealth>();
@@ -210,6 +211,7 @@ public static class GroundworkServer
         app.MapGoldApi();
         app.MapProgressApi();
         app.MapConsensusApi();
+        app.MapReviewsApi();
         app.MapExportApi();
         app.MapWebhooksApi();
         app.MapAuditApi();

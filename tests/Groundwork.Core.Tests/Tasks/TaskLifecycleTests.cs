@@ -1,3 +1,4 @@
+using Groundwork.Core.Reviews;
 using Groundwork.Core.Tasks;
 
 namespace Groundwork.Core.Tests.Tasks;
@@ -47,5 +48,30 @@ public sealed class TaskLifecycleTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => TaskLifecycle.StatusFor(LabelingTaskStatus.Queued, -1, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => TaskLifecycle.StatusFor(LabelingTaskStatus.Queued, 0, 0));
+    }
+
+    [Theory]
+    [InlineData(LabelingTaskStatus.Completed, 1, 1, LabelingTaskStatus.Queued, 0)]
+    [InlineData(LabelingTaskStatus.Completed, 2, 2, LabelingTaskStatus.InProgress, 1)]
+    [InlineData(LabelingTaskStatus.InProgress, 1, 3, LabelingTaskStatus.Queued, 0)]
+    [InlineData(LabelingTaskStatus.Canceled, 1, 1, LabelingTaskStatus.Canceled, 0)]
+    public void AfterReview_RejectionTakesTheAnnotationOutOfTheOverlap(LabelingTaskStatus current, int accepted, int overlap, LabelingTaskStatus expected, int remaining) =>
+        Assert.Equal((remaining, expected), TaskLifecycle.AfterReview(current, accepted, overlap, ReviewDecision.Rejected));
+
+    [Theory]
+    [InlineData(ReviewDecision.Accepted)]
+    [InlineData(ReviewDecision.Fixed)]
+    public void AfterReview_AcceptingOrFixingChangesNothing(ReviewDecision decision)
+    {
+        Assert.Equal((2, LabelingTaskStatus.Completed), TaskLifecycle.AfterReview(LabelingTaskStatus.Completed, 2, 2, decision));
+        Assert.Equal((1, LabelingTaskStatus.InProgress), TaskLifecycle.AfterReview(LabelingTaskStatus.InProgress, 1, 2, decision));
+    }
+
+    [Fact]
+    public void CanReview_RefusesOnlyCanceledTasks()
+    {
+        Assert.True(TaskLifecycle.CanReview(LabelingTaskStatus.Completed).IsAllowed);
+        Assert.True(TaskLifecycle.CanReview(LabelingTaskStatus.InProgress).IsAllowed);
+        Assert.False(TaskLifecycle.CanReview(LabelingTaskStatus.Canceled).IsAllowed);
     }
 }

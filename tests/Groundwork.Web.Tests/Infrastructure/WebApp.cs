@@ -33,6 +33,9 @@ public sealed class WebApp : IAsyncDisposable
     /// <summary>An API client holding the admin token.</summary>
     public HttpClient Api { get; }
 
+    /// <summary>The server's services (stores), for arranging what the API cannot, such as other users' tokens.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<WebApp> StartAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "groundwork-web-test-" + Guid.NewGuid().ToString("N")[..12]);

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LabelConfig, Prediction, Project, Result, Task } from '../types';
 import { EditorStore, regionId, useStore } from './store';
@@ -21,6 +22,19 @@ export interface WorkspaceProps {
   onSubmit: (result: Result[], leadTime: number) => Promise<void>;
   onSkip?: (reason: string) => Promise<void>;
   status?: string | null;
+  /** Results to start from instead of the pre-labels (the review page shows the annotation under review). */
+  initial?: Result[];
+  /** View only: the task and its results cannot be changed (Ctrl+Enter still calls onSubmit, without asking). */
+  readOnly?: boolean;
+  /** Replaces the bar's Skip and Submit buttons; given the editor's submit (what Ctrl+Enter does). */
+  actions?: (submit: () => void, busy: boolean) => ComponentChildren;
+  /** The page's own keys, seen before the editor's; return true when handled. */
+  onKey?: (e: KeyboardEvent) => boolean;
+  /** Shown above the task (what is being reviewed), and at the end of the sidebar (consensus, other annotations). */
+  banner?: ComponentChildren;
+  aside?: ComponentChildren;
+  /** The shortcuts the help (?) lists, when the page has its own. */
+  helpList?: [string, string][];
 }
 
 /** Fills the results from the best prediction, as pre-labels the annotator accepts, edits or clears. */
@@ -30,8 +44,8 @@ function preLabels(predictions: Prediction[] | undefined): { results: Result[]; 
   return { results: (best.result ?? []).map(r => ({ ...r, id: r.id || regionId(), origin: 'prediction' })), from: best };
 }
 
-export function Workspace({ project, config, task, predictions, expiresAt, onSubmit, onSkip, status }: WorkspaceProps) {
-  const pre = useMemo(() => preLabels(predictions), [task.id]);
+export function Workspace({ project, config, task, predictions, expiresAt, onSubmit, onSkip, status, initial, readOnly, actions, onKey, banner, aside, helpList }: WorkspaceProps) {
+  const pre = useMemo(() => initial ? { results: initial, from: null } : preLabels(predictions), [task.id]);
   const store = useMemo(() => new EditorStore(config, pre.results, stickyLabels.get(project.id)), [task.id]);
   useStore(store);
   const hotkeys = useMemo(() => assignHotkeys(config), [config]);
@@ -46,7 +60,7 @@ export function Workspace({ project, config, task, predictions, expiresAt, onSub
   async function submit() {
     if (busy) return;
     const empty = store.results.length === 0;
-    if (empty && !confirm('Submit an empty annotation?')) return;
+    if (empty && !readOnly && !confirm('Submit an empty annotation?')) return;
     setBusy(true); setError(null);
     store.select(null); // editing handles come down before the task does
     try {
@@ -66,9 +80,16 @@ export function Workspace({ project, config, task, predictions, expiresAt, onSub
   const keyHandler = useRef<(e: KeyboardEvent) => void>(null);
   keyHandler.current = (e: KeyboardEvent) => {
     const mod = e.ctrlKey || e.metaKey;
+    if (!help && onKey?.(e)) return;
     if (mod && e.key === 'Enter') { e.preventDefault(); e.stopPropagation(); submit(); return; }
     if (skipping || help) { if (e.key === 'Escape') { setSkipping(false); setHelp(false); } return; }
     if (isTyping(e.target)) { if (e.key === 'Escape') (e.target as HTMLElement).blur(); return; }
+    if (readOnly) { // viewing: only the keys that change nothing
+      if (e.key === '?' && !mod) setHelp(true);
+      else if (!mod && !e.altKey && (e.key === '+' || e.key === '=' || e.key === '-' || e.key === '0'))
+        dispatchEvent(new CustomEvent('groundwork:zoom', { detail: e.key === '-' ? 'out' : e.key === '0' ? 'fit' : 'in' }));
+      return;
+    }
     if (mod && !e.altKey && e.key.toLowerCase() === 'z') { e.preventDefault(); e.stopPropagation(); if (e.shiftKey) store.redo(); else store.undo(); return; }
     if (mod && e.key.toLowerCase() === 'y') { e.preventDefault(); e.stopPropagation(); store.redo(); return; }
     if (mod) return;
@@ -121,12 +142,15 @@ export function Workspace({ project, config, task, predictions, expiresAt, onSub
         <span class="timer" title="time on this task">{timer.display}</span>
         {expiresAt && <LeaseClock expiresAt={expiresAt} />}
         <span class="spacer" />
-        <button type="button" onClick={() => store.undo()} disabled={!store.canUndo} title="Undo (Ctrl+Z)">↶ Undo</button>
-        <button type="button" onClick={() => store.redo()} disabled={!store.canRedo} title="Redo (Ctrl+Shift+Z)">↷ Redo</button>
+        {!readOnly && <button type="button" onClick={() => store.undo()} disabled={!store.canUndo} title="Undo (Ctrl+Z)">↶ Undo</button>}
+        {!readOnly && <button type="button" onClick={() => store.redo()} disabled={!store.canRedo} title="Redo (Ctrl+Shift+Z)">↷ Redo</button>}
         <button type="button" onClick={() => setHelp(true)} title="Keyboard shortcuts (?)">?</button>
-        {onSkip && <button type="button" onClick={() => setSkipping(true)} disabled={busy} title="Skip (Alt+S)">Skip</button>}
-        <button type="button" class="primary" onClick={submit} disabled={busy} title="Submit and take the next task (Ctrl+Enter)">{busy ? 'Submitting…' : 'Submit'} <kbd>Ctrl+Enter</kbd></button>
+        {actions ? actions(submit, busy) : <>
+          {onSkip && <button type="button" onClick={() => setSkipping(true)} disabled={busy} title="Skip (Alt+S)">Skip</button>}
+          <button type="button" class="primary" onClick={submit} disabled={busy} title="Submit and take the next task (Ctrl+Enter)">{busy ? 'Submitting…' : 'Submit'} <kbd>Ctrl+Enter</kbd></button>
+        </>}
       </div>
+      {banner}
       {status && <p class="status-line" role="status">{status}</p>}
       {error && <p class="error" role="alert">{error}</p>}
       {pre.from && store.results.some(r => r.origin === 'prediction' || r.origin === 'prediction-changed') && (
@@ -134,15 +158,20 @@ export function Workspace({ project, config, task, predictions, expiresAt, onSub
           {pre.from.score !== undefined && pre.from.score !== null ? ` (score ${(+pre.from.score).toFixed(2)})` : ''}: check, edit and submit.
           <button type="button" class="link" onClick={() => store.set(store.results.filter(r => r.origin !== 'prediction'))}>Clear untouched pre-labels</button></p>)}
       <div class="workspace-body">
-        <div class="objects">{config.object_tags.map(o => <ObjectView key={o.name + task.id} tag={o} task={task} store={store} />)}</div>
+        <div class={readOnly ? 'objects read-only' : 'objects'} aria-label={readOnly ? 'the task, read-only' : undefined}>
+          {config.object_tags.map(o => <ObjectView key={o.name + task.id} tag={o} task={task} store={store} />)}</div>
         <aside class="sidebar">
-          {config.control_tags.map(c => <div key={c.name}>{controlFor(c)}</div>)}
-          <RegionList store={store} />
+          {/* Read-only: the controls stay readable (also to screen readers) but disabled; the objects take no pointer input. */}
+          <fieldset class="controls-group" disabled={readOnly}>
+            {config.control_tags.map(c => <div key={c.name}>{controlFor(c)}</div>)}
+            <RegionList store={store} />
+          </fieldset>
+          {aside}
           {project.instructions && <details class="instructions" open><summary>Instructions</summary><div class="instructions-text">{project.instructions}</div></details>}
         </aside>
       </div>
       {skipping && <SkipDialog onCancel={() => setSkipping(false)} onSkip={skip} />}
-      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {help && <ShortcutHelp onClose={() => setHelp(false)} list={helpList} />}
     </div>
   );
 }
@@ -220,12 +249,12 @@ export const shortcuts: [string, string][] = [
   ['?', 'this help'],
 ];
 
-function ShortcutHelp({ onClose }: { onClose: () => void }) {
+function ShortcutHelp({ onClose, list }: { onClose: () => void; list?: [string, string][] }) {
   return (
     <div class="modal" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onClick={onClose}>
       <div class="card">
         <h2>Keyboard shortcuts</h2>
-        <table class="grid">{shortcuts.map(([k, what]) => <tr><td><kbd>{k}</kbd></td><td>{what}</td></tr>)}</table>
+        <table class="grid">{(list ?? shortcuts).map(([k, what]) => <tr><td><kbd>{k}</kbd></td><td>{what}</td></tr>)}</table>
         <button type="button" onClick={onClose} autoFocus>Close</button>
       </div>
     </div>

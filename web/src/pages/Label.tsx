@@ -106,7 +106,8 @@ export function LabelPage({ projectId, taskId }: { projectId: number; taskId?: n
         {status && <p class="ok">{status}</p>}
         <div class="empty" data-testid="queue-empty"><h2>All done</h2><p>{work.message}</p>
           <div class="row"><button class="primary" onClick={() => { setWork({ kind: 'loading' }); takeNext(queueMissing).catch(e => setWork({ kind: 'error', error: e })); }}>Check again</button>
-            <a class="button" href={`/projects/${projectId}`}>Back to the project</a></div></div>
+            <a class="button" href={`/projects/${projectId}`}>Back to the project</a>
+            <a class="button" href={`/projects/${projectId}/reviews`}>Reviews of your work</a></div></div>
       </section>);
   }
   return <Workspace key={work.task.id} project={project} config={config} task={work.task} predictions={work.lease?.predictions}

@@ -25,7 +25,11 @@ export function ProjectPage({ projectId }: { projectId: number }) {
     <section class="page">
       <div class="page-head">
         <h1>{project.name}</h1>
-        <a class="button primary" href={`/projects/${project.id}/label`}>Start labeling</a>
+        <div class="row">
+          <a class="button" href={`/projects/${project.id}/reviews`}>Decisions</a>
+          <a class="button" href={`/projects/${project.id}/review`}>Review</a>
+          <a class="button primary" href={`/projects/${project.id}/label`}>Start labeling</a>
+        </div>
       </div>
       {project.instructions && <p class="instructions-preview">{project.instructions}</p>}
       <ProgressPanel projectId={project.id} reload={reload} />

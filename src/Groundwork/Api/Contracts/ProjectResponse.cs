@@ -1,4 +1,5 @@
 using Groundwork.Core.Projects;
+using Groundwork.Core.Reviews;
 
 namespace Groundwork.Api.Contracts;
 
@@ -18,7 +19,10 @@ public sealed record ProjectResponse(
     double? QualificationPassMark,
     string ConsensusMethod,
     double? AdaptiveTarget,
-    int? AdaptiveMax)
+    int? AdaptiveMax,
+    string ReviewPolicy = "none",
+    double ReviewSampleRate = 1,
+    double? ReviewThreshold = null)
 {
     public static ProjectResponse From(Project project)
     {
@@ -26,6 +30,7 @@ public sealed record ProjectResponse(
         var queue = project.Queue;
         return new(project.Id, project.Name, project.LabelConfig, project.Instructions, project.Overlap, project.CreatedBy, project.CreatedAt, project.UpdatedAt,
             queue.LeaseSeconds, queue.GoldRate, queue.GoldThreshold, queue.GoldWindow, queue.QualificationPassMark,
-            project.Quality.ConsensusMethod, project.Quality.AdaptiveTarget, project.Quality.AdaptiveMax);
+            project.Quality.ConsensusMethod, project.Quality.AdaptiveTarget, project.Quality.AdaptiveMax,
+            project.Review.Policy.ToName(), project.Review.SampleRate, project.Review.Threshold);
     }
 }
