@@ -114,7 +114,7 @@ public sealed class ResultValidatorFuzzTests
             }
         });
 
-        Assert.True(tried >= 100, $"only {tried} inputs in the time budget");
+        Assert.True(tried >= 100, $"only {tried} inputs were checked");
     }
 
     /// <summary>Task data with the config's variables set to random text or values.</summary>
