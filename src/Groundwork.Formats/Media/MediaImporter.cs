@@ -60,12 +60,14 @@ public sealed class MediaImporter(IBlobStore blobs, MediaImportLimits limits, st
             Path.Combine(scratchFolder, "media-" + Guid.NewGuid().ToString("N") + ".part"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
             1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var crc = new System.IO.Hashing.Crc32();
         var buffer = new byte[1 << 16];
         long total = 0, stored = 0, reused = 0, done = 0;
         foreach (var (entry, type, variable) in planned)
         {
             cancellationToken.ThrowIfCancellationRequested();
             scratch.SetLength(0);
+            crc.Reset();
             long length = 0;
             await using (var input = source.Open(entry))
             {
@@ -97,8 +99,21 @@ public sealed class MediaImporter(IBlobStore blobs, MediaImportLimits limits, st
                     }
 
                     hash.AppendData(buffer, 0, read);
+                    if (entry.Crc32 is not null)
+                    {
+                        crc.Append(buffer.AsSpan(0, read));
+                    }
+
                     await scratch.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
+            }
+
+            // A zip entry must give exactly the bytes its archive recorded: a short or altered entry is refused, not stored cut.
+            if (entry.Crc32 is { } expected && (length != entry.Length || crc.GetCurrentHashAsUInt32() != expected))
+            {
+                throw new MediaImportException(
+                    string.Create(CultureInfo.InvariantCulture, $"\"{entry.Path}\" inflates to {length} bytes that do not match the size ({entry.Length}) and checksum its archive records; nothing was imported."),
+                    entry.Path);
             }
 
             var hex = Convert.ToHexStringLower(hash.GetHashAndReset());

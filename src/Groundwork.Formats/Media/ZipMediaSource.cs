@@ -140,7 +140,7 @@ public sealed class ZipMediaSource : IMediaSource
                 continue;
             }
 
-            var media = new MediaEntry(name, entry.Length);
+            var media = new MediaEntry(name, entry.Length, entry.Crc32);
             if (_entries.TryAdd(media, entry))
             {
                 _ordered.Add(media);

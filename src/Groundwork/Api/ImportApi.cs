@@ -34,7 +34,7 @@ public static class ImportApi
             .WithName("ImportTasks")
             .WithSummary("Bulk-import tasks")
             .WithDescription(
-                "Body: a JSON array (application/json), JSON Lines (application/x-ndjson), CSV (text/csv) or TSV, a list of URLs (text/uri-list or text/plain, one per line), " +
+                "Body: a JSON array (application/json), JSON Lines (application/x-ndjson), CSV (text/csv) or TSV, a list of URLs (text/uri-list, one per line), " +
                 "a zip of images, audio or video (application/zip), or a multipart/form-data upload of .json/.jsonl/.csv/.tsv/.txt/.zip files. " +
                 "Each task is either Label Studio's task form {data, unique_id, meta, priority, batch, annotations, predictions} or a flat object that becomes its data, " +
                 "and must carry every $variable the label config reads. A media file becomes a task whose object variable is its Groundwork media URL, unique_id sha256:<content hash>. " +
@@ -87,7 +87,7 @@ public static class ImportApi
     /// <summary>The content types a zip of media arrives with.</summary>
     private static bool IsZip(string? mediaType) => mediaType is "application/zip" or "application/x-zip-compressed" or "application/x-zip";
 
-    private static bool IsUriList(string? mediaType) => mediaType is "text/uri-list" or "text/plain";
+    private static bool IsUriList(string? mediaType) => mediaType is "text/uri-list";
 
     private static string? MediaTypeOf(string? contentType) => contentType?.Split(';')[0].Trim().ToLowerInvariant();
 

@@ -60,7 +60,7 @@ public static class BenchCommand
             GC.Collect();
             BenchReport.ResetPeakRss();
             var clock = Stopwatch.StartNew();
-            var result = await LocalImport.RunAsync(local, project.Id, file, ImportDefaults.None, workspace.Folder, null, null, cancellationToken);
+            var result = (await LocalImport.RunAsync(local, project.Id, file, ImportDefaults.None, workspace.Folder, null, null, cancellationToken)).Result;
             clock.Stop();
             var seconds = clock.Elapsed.TotalSeconds;
             var peak = BenchReport.PeakRssMegabytes();
