@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace Groundwork.Formats.Tests.Media;
+namespace Groundwork.Testing;
 
 /// <summary>Zip archives built in the test, including hostile ones (names, links, sizes that lie).</summary>
 public static class TestZips
