@@ -56,89 +56,155 @@ public sealed class MediaImporter(IBlobStore blobs, MediaImportLimits limits, st
         }
 
         Directory.CreateDirectory(scratchFolder);
-        await using var scratch = new FileStream(
-            Path.Combine(scratchFolder, "media-" + Guid.NewGuid().ToString("N") + ".part"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
-            1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        // Reading and hashing go file by file (a zip can only be read that way); the stores' puts (an fsync on disk, a
+        // round trip to S3) overlap with reading the next files, up to PutsInFlight, each with its own scratch file.
+        var scratches = new FileStream[PutsInFlight];
+        var inFlight = new Queue<(Task<bool> Put, ImportTask Task, string Path)>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var crc = new System.IO.Hashing.Crc32();
         var buffer = new byte[1 << 16];
-        long total = 0, stored = 0, reused = 0, done = 0;
-        foreach (var (entry, type, variable) in planned)
+        long total = 0, stored = 0, reused = 0, done = 0, index = 0;
+
+        async Task CompleteOldestAsync()
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            scratch.SetLength(0);
-            crc.Reset();
-            long length = 0;
-            await using (var input = source.Open(entry))
+            var (put, task, path) = inFlight.Peek();
+            var wasStored = await put;
+            inFlight.Dequeue();
+            if (wasStored)
             {
-                while (true)
-                {
-                    int read;
-                    try
-                    {
-                        read = await input.ReadAsync(buffer, cancellationToken);
-                    }
-                    catch (InvalidDataException e)
-                    {
-                        throw new MediaImportException($"\"{entry.Path}\" cannot be read: {e.Message}; nothing was imported.", entry.Path, e);
-                    }
-
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    length += read;
-                    total += read;
-                    // Declared sizes can lie: what really comes out is held to the same limits.
-                    if (length > entry.Length || length > limits.MaxFileBytes || total > limits.MaxTotalBytes)
-                    {
-                        throw new MediaImportException(
-                            string.Create(CultureInfo.InvariantCulture, $"\"{entry.Path}\" inflates past the {entry.Length} bytes it declares (or past the import's limits); nothing was imported."),
-                            entry.Path);
-                    }
-
-                    hash.AppendData(buffer, 0, read);
-                    if (entry.Crc32 is not null)
-                    {
-                        crc.Append(buffer.AsSpan(0, read));
-                    }
-
-                    await scratch.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
-            }
-
-            // A zip entry must give exactly the bytes its archive recorded: a short or altered entry is refused, not stored cut.
-            if (entry.Crc32 is { } expected && (length != entry.Length || crc.GetCurrentHashAsUInt32() != expected))
-            {
-                throw new MediaImportException(
-                    string.Create(CultureInfo.InvariantCulture, $"\"{entry.Path}\" inflates to {length} bytes that do not match the size ({entry.Length}) and checksum its archive records; nothing was imported."),
-                    entry.Path);
-            }
-
-            var hex = Convert.ToHexStringLower(hash.GetHashAndReset());
-            var name = MediaKeys.Name(hex, MediaTypes.ExtensionOf(entry.Path));
-            var key = MediaKeys.BlobKey(projectId, name);
-            if (await blobs.GetInfoAsync(key, cancellationToken) is { } existing && existing.Length == length)
-            {
-                reused++;
+                stored++;
             }
             else
             {
-                await scratch.FlushAsync(cancellationToken);
-                scratch.Position = 0;
-                await blobs.PutAsync(key, scratch, type.ContentType, cancellationToken);
-                stored++;
+                reused++;
             }
 
-            add(Task(projectId, name, hex, variable, entry.Path, length, defaults), entry.Path);
+            add(task, path);
             filesDone?.Report(++done);
+        }
+
+        try
+        {
+            for (var i = 0; i < scratches.Length; i++)
+            {
+                scratches[i] = new FileStream(
+                    Path.Combine(scratchFolder, "media-" + Guid.NewGuid().ToString("N") + ".part"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
+                    1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            }
+
+            foreach (var (entry, type, variable) in planned)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (inFlight.Count == scratches.Length)
+                {
+                    await CompleteOldestAsync();
+                }
+
+                var scratch = scratches[index++ % scratches.Length];
+                scratch.SetLength(0);
+                crc.Reset();
+                long length = 0;
+                await using (var input = source.Open(entry))
+                {
+                    while (true)
+                    {
+                        int read;
+                        try
+                        {
+                            read = await input.ReadAsync(buffer, cancellationToken);
+                        }
+                        catch (InvalidDataException e)
+                        {
+                            throw new MediaImportException($"\"{entry.Path}\" cannot be read: {e.Message}; nothing was imported.", entry.Path, e);
+                        }
+
+                        if (read == 0)
+                        {
+                            break;
+                        }
+
+                        length += read;
+                        total += read;
+                        // Declared sizes can lie: what really comes out is held to the same limits.
+                        if (length > entry.Length || length > limits.MaxFileBytes || total > limits.MaxTotalBytes)
+                        {
+                            throw new MediaImportException(
+                                string.Create(CultureInfo.InvariantCulture, $"\"{entry.Path}\" inflates past the {entry.Length} bytes it declares (or past the import's limits); nothing was imported."),
+                                entry.Path);
+                        }
+
+                        hash.AppendData(buffer, 0, read);
+                        if (entry.Crc32 is not null)
+                        {
+                            crc.Append(buffer.AsSpan(0, read));
+                        }
+
+                        await scratch.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    }
+                }
+
+                // A zip entry must give exactly the bytes its archive recorded: a short or altered entry is refused, not stored cut.
+                if (entry.Crc32 is { } expected && (length != entry.Length || crc.GetCurrentHashAsUInt32() != expected))
+                {
+                    throw new MediaImportException(
+                        string.Create(CultureInfo.InvariantCulture, $"\"{entry.Path}\" inflates to {length} bytes that do not match the size ({entry.Length}) and checksum its archive records; nothing was imported."),
+                        entry.Path);
+                }
+
+                var hex = Convert.ToHexStringLower(hash.GetHashAndReset());
+                var name = MediaKeys.Name(hex, MediaTypes.ExtensionOf(entry.Path));
+                await scratch.FlushAsync(cancellationToken);
+                scratch.Position = 0;
+                inFlight.Enqueue((StoreAsync(MediaKeys.BlobKey(projectId, name), scratch, length, type.ContentType, cancellationToken), MediaTask(projectId, name, hex, variable, entry.Path, length, defaults), entry.Path));
+            }
+
+            while (inFlight.Count > 0)
+            {
+                await CompleteOldestAsync();
+            }
+        }
+        finally
+        {
+            // On failure, let the puts still running finish before their scratch files close; their errors add nothing.
+            while (inFlight.TryDequeue(out var pending))
+            {
+                try
+                {
+                    await pending.Put;
+                }
+                catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException or UnauthorizedAccessException or System.Net.Http.HttpRequestException)
+                {
+                }
+            }
+
+            foreach (var scratch in scratches)
+            {
+                if (scratch is not null)
+                {
+                    await scratch.DisposeAsync();
+                }
+            }
         }
 
         return new MediaImportSummary(planned.Count, stored, reused, total, skippedCount, skipped);
     }
 
-    private static ImportTask Task(long projectId, string name, string hex, string variable, string path, long length, ImportDefaults defaults)
+    /// <summary>How many blob puts may overlap with reading the next files.</summary>
+    public const int PutsInFlight = 4;
+
+    /// <summary>Puts a blob unless one of the same key and size is stored already (same content: the key is its hash); true when it put.</summary>
+    private async Task<bool> StoreAsync(string key, FileStream scratch, long length, string contentType, CancellationToken cancellationToken)
+    {
+        if (await blobs.GetInfoAsync(key, cancellationToken) is { } existing && existing.Length == length)
+        {
+            return false;
+        }
+
+        await blobs.PutAsync(key, scratch, contentType, cancellationToken);
+        return true;
+    }
+
+    private static ImportTask MediaTask(long projectId, string name, string hex, string variable, string path, long length, ImportDefaults defaults)
     {
         using var buffer = new MemoryStream(256);
         using (var writer = new Utf8JsonWriter(buffer, s_json))

@@ -8,7 +8,9 @@ public sealed class MemoryBlobStore : IBlobStore
 {
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string? Type)> _blobs = new(StringComparer.Ordinal);
 
-    public int Puts { get; private set; }
+    private int _puts;
+
+    public int Puts => _puts;
 
     public IReadOnlyCollection<string> Keys => [.. _blobs.Keys];
 
@@ -20,7 +22,7 @@ public sealed class MemoryBlobStore : IBlobStore
         var copy = new MemoryStream();
         await content.CopyToAsync(copy, cancellationToken);
         _blobs[key] = (copy.ToArray(), contentType);
-        Puts++;
+        Interlocked.Increment(ref _puts);
         return new BlobInfo(key, copy.Length, contentType, DateTimeOffset.UtcNow);
     }
 
