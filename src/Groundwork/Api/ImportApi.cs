@@ -4,9 +4,11 @@ using Groundwork.Api.Contracts;
 using Groundwork.Core;
 using Groundwork.Core.Import;
 using Groundwork.Core.Projects;
+using Groundwork.Core.Storage;
 using Groundwork.Core.Tasks;
 using Groundwork.Formats.Import;
 using Groundwork.Hosting;
+using Groundwork.Import;
 using Groundwork.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -16,8 +18,10 @@ using Microsoft.Net.Http.Headers;
 namespace Groundwork.Api;
 
 /// <summary>
-/// Bulk import. The body is read as a stream and parsed task by task into a spool file; only when the
-/// whole input parsed does one transaction write it, so a bad line anywhere stores nothing.
+/// Bulk import. The body is read as a stream and parsed task by task into a spool file, each task checked against
+/// the label config's variables; only when the whole input parsed does one transaction write it, so a bad line
+/// anywhere stores nothing. A zip of media files is spooled to disk, each file streamed into the blob store and made
+/// into one task; a URL list makes one task per URL.
 /// </summary>
 public static class ImportApi
 {
@@ -30,9 +34,11 @@ public static class ImportApi
             .WithName("ImportTasks")
             .WithSummary("Bulk-import tasks")
             .WithDescription(
-                "Body: a JSON array (application/json), JSON Lines (application/x-ndjson), CSV (text/csv) or TSV, or a multipart/form-data upload of .json/.jsonl/.csv/.tsv files. " +
-                "Each task is either Label Studio's task form {data, unique_id, meta, priority, batch, annotations, predictions} or a flat object that becomes its data. " +
-                "A task whose unique_id exists already is skipped. All or nothing: a malformed task is reported with its line and nothing is stored. Query: batch sets a batch name for tasks that have none.")
+                "Body: a JSON array (application/json), JSON Lines (application/x-ndjson), CSV (text/csv) or TSV, a list of URLs (text/uri-list, one per line), " +
+                "a zip of images, audio or video (application/zip), or a multipart/form-data upload of .json/.jsonl/.csv/.tsv/.txt/.zip files. " +
+                "Each task is either Label Studio's task form {data, unique_id, meta, priority, batch, annotations, predictions} or a flat object that becomes its data, " +
+                "and must carry every $variable the label config reads. A media file becomes a task whose object variable is its Groundwork media URL, unique_id sha256:<content hash>. " +
+                "A task whose unique_id exists already is skipped. All or nothing: a malformed task is reported with its line (a bad zip entry by its name) and nothing is stored. Query: batch sets a batch name for tasks that have none.")
             .Produces<ImportResponse>();
 
     public static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(
@@ -42,7 +48,9 @@ public static class ImportApi
         ClaimsPrincipal user,
         ProjectAccess access,
         ITaskStore tasks,
+        IBlobStore blobs,
         IOptions<StorageOptions> storage,
+        IOptions<MediaOptions> media,
         CancellationToken cancellationToken)
     {
         var check = await access.CheckAsync(user, projectId, ProjectRole.Manager, cancellationToken);
@@ -58,22 +66,35 @@ public static class ImportApi
 
         var stopwatch = Stopwatch.StartNew();
         var defaults = new ImportDefaults(string.IsNullOrWhiteSpace(batch) ? null : batch);
-        using var spool = TaskSpool.Create(Path.Combine(storage.Value.DataDirectory, "spool"));
-        // A malformed task raises ImportFormatException; ProblemExceptionHandler answers it with its line and field.
-        var problem = await SpoolAsync(request, defaults, spool, cancellationToken);
+        var spoolFolder = Path.Combine(storage.Value.DataDirectory, "spool");
+        using var spool = TaskSpool.Create(spoolFolder);
+        var import = TaskImport.Create(projectId, check.Project!.LabelConfig, defaults, spool, blobs, media.Value.Limits, spoolFolder);
+        // A malformed task raises ImportFormatException, a bad zip entry MediaImportException; ProblemExceptionHandler
+        // answers them with the line and field, or the entry.
+        var problem = await SpoolAsync(request, import, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
         var result = await tasks.ImportAsync(projectId, user.UserId(), spool, null, cancellationToken);
-        return TypedResults.Ok(new ImportResponse(result.Created, result.Skipped, result.Annotations, result.Predictions, Math.Round(stopwatch.Elapsed.TotalSeconds, 3)));
+        return TypedResults.Ok(new ImportResponse(result.Created, result.Skipped, result.Annotations, result.Predictions, Math.Round(stopwatch.Elapsed.TotalSeconds, 3))
+        {
+            Media = import.Media is null ? null : MediaImportResponse.From(import.Media),
+        });
     }
+
+    /// <summary>The content types a zip of media arrives with.</summary>
+    private static bool IsZip(string? mediaType) => mediaType is "application/zip" or "application/x-zip-compressed" or "application/x-zip";
+
+    private static bool IsUriList(string? mediaType) => mediaType is "text/uri-list";
+
+    private static string? MediaTypeOf(string? contentType) => contentType?.Split(';')[0].Trim().ToLowerInvariant();
 
     private static ProblemHttpResult Truncated() =>
         Problems.BadRequest("The upload is malformed", "The multipart/form-data body ends before its closing boundary; nothing was stored.");
 
-    private static async Task<ProblemHttpResult?> SpoolAsync(HttpRequest request, ImportDefaults defaults, TaskSpool spool, CancellationToken cancellationToken)
+    private static async Task<ProblemHttpResult?> SpoolAsync(HttpRequest request, TaskImport import, CancellationToken cancellationToken)
     {
         if (MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
@@ -86,7 +107,7 @@ public static class ImportApi
 
             try
             {
-                return await SpoolMultipartAsync(new MultipartReader(boundary, request.Body), defaults, spool, cancellationToken);
+                return await SpoolMultipartAsync(new MultipartReader(boundary, request.Body) { BodyLengthLimit = null }, import, cancellationToken);
             }
             catch (IOException ex) when (ex is not BadHttpRequestException)
             {
@@ -95,22 +116,31 @@ public static class ImportApi
             }
         }
 
+        var bodyType = MediaTypeOf(request.ContentType);
+        if (IsZip(bodyType))
+        {
+            await import.ReadZipStreamAsync(request.Body, cancellationToken);
+            return null;
+        }
+
+        if (IsUriList(bodyType))
+        {
+            await import.ReadUriListAsync(request.Body, cancellationToken);
+            return null;
+        }
+
         var bodyReader = TaskReaders.ForContentType(request.ContentType);
         if (bodyReader is null)
         {
             return Problems.UnsupportedMediaType(
-                $"Content-Type '{request.ContentType}' cannot be imported: use {string.Join(", ", TaskReaders.SupportedContentTypes)} or multipart/form-data.");
+                $"Content-Type '{request.ContentType}' cannot be imported: use {string.Join(", ", TaskReaders.SupportedContentTypes)}, text/uri-list, application/zip or multipart/form-data.");
         }
 
-        await foreach (var task in bodyReader.ReadAsync(request.Body, defaults, cancellationToken))
-        {
-            spool.Add(task);
-        }
-
+        await import.ReadTasksAsync(bodyReader, request.Body, cancellationToken);
         return null;
     }
 
-    private static async Task<ProblemHttpResult?> SpoolMultipartAsync(MultipartReader multipart, ImportDefaults defaults, TaskSpool spool, CancellationToken cancellationToken)
+    private static async Task<ProblemHttpResult?> SpoolMultipartAsync(MultipartReader multipart, TaskImport import, CancellationToken cancellationToken)
     {
         var files = 0;
         while (await multipart.ReadNextSectionAsync(cancellationToken) is { } section)
@@ -123,17 +153,28 @@ public static class ImportApi
             // Only the name's extension is used. A path in it (either separator: some clients send C:\...) is dropped.
             var fileName = HeaderUtilities.RemoveQuotes(disposition.FileName.HasValue ? disposition.FileName : disposition.FileNameStar).Value ?? string.Empty;
             fileName = fileName[(fileName.LastIndexOfAny(['/', '\\']) + 1)..];
+            var extension = Path.GetExtension(fileName).ToLowerInvariant();
+            var partType = MediaTypeOf(section.ContentType);
+            files++;
+            if (extension == ".zip" || (extension.Length == 0 && IsZip(partType)))
+            {
+                await import.ReadZipStreamAsync(section.Body, cancellationToken);
+                continue;
+            }
+
+            if (extension == ".txt" || (extension.Length == 0 && partType == "text/uri-list"))
+            {
+                await import.ReadUriListAsync(section.Body, cancellationToken);
+                continue;
+            }
+
             var reader = TaskReaders.ForFileName(fileName) ?? TaskReaders.ForContentType(section.ContentType);
             if (reader is null)
             {
-                return Problems.UnsupportedMediaType($"Cannot import '{fileName}': use a .json, .jsonl, .ndjson, .csv or .tsv file.");
+                return Problems.UnsupportedMediaType($"Cannot import '{fileName}': use a .json, .jsonl, .ndjson, .csv, .tsv, .txt (URLs) or .zip (media) file.");
             }
 
-            files++;
-            await foreach (var task in reader.ReadAsync(section.Body, defaults, cancellationToken))
-            {
-                spool.Add(task);
-            }
+            await import.ReadTasksAsync(reader, section.Body, cancellationToken);
         }
 
         return files == 0 ? Problems.BadRequest("The upload has no file", "Send the tasks as a file part of the multipart/form-data body.") : null;

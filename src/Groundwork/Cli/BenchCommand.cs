@@ -22,6 +22,7 @@ public static class BenchCommand
     {
         var command = new Command("bench", "Whole-system benchmarks (each ends with a JSON line of figures)");
         command.Subcommands.Add(CreateImport());
+        command.Subcommands.Add(CreateImportMedia());
         command.Subcommands.Add(CreateExport());
         command.Subcommands.Add(CreateAggregate());
         command.Subcommands.Add(BenchServeCommand.Create());
@@ -60,7 +61,7 @@ public static class BenchCommand
             GC.Collect();
             BenchReport.ResetPeakRss();
             var clock = Stopwatch.StartNew();
-            var result = await LocalImport.RunAsync(local, project.Id, file, ImportDefaults.None, workspace.Folder, null, null, cancellationToken);
+            var result = (await LocalImport.RunAsync(local, project.Id, file, ImportDefaults.None, workspace.Folder, null, null, cancellationToken)).Result;
             clock.Stop();
             var seconds = clock.Elapsed.TotalSeconds;
             var peak = BenchReport.PeakRssMegabytes();
@@ -88,6 +89,90 @@ public static class BenchCommand
         });
         return command;
     }
+
+    private static Command CreateImportMedia()
+    {
+        var store = new StoreOptionsBinder();
+        var images = new Option<int>("--images") { Description = "How many PNG files to generate and import", DefaultValueFactory = _ => 10_000 };
+        var size = new Option<int>("--size") { Description = "Width and height of each image in pixels (noise: about 3 bytes a pixel)", DefaultValueFactory = _ => 64 };
+        var zip = new Option<bool>("--zip") { Description = "Pack the folder into a zip (stored) and import the zip instead of the folder" };
+        var command = new Command("import-media", "Generate a folder of small PNG images and import it as media (one blob and one task per file)");
+        command.Options.Add(images);
+        command.Options.Add(size);
+        command.Options.Add(zip);
+        store.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var count = parse.GetValue(images);
+            var pixels = parse.GetValue(size);
+            var asZip = parse.GetValue(zip);
+            using var workspace = BenchWorkspace.Create(store.Read(parse));
+            var folder = Path.Combine(workspace.Folder, "images");
+            var generated = Stopwatch.StartNew();
+            long bytes = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var sub = Path.Combine(folder, (i / 1000).ToString("D3", CultureInfo.InvariantCulture));
+                if (i % 1000 == 0)
+                {
+                    Directory.CreateDirectory(sub);
+                }
+
+                bytes += BenchImages.Write(Path.Combine(sub, $"img{i:D6}.png"), pixels, i);
+            }
+
+            var input = folder;
+            if (asZip)
+            {
+                input = Path.Combine(workspace.Folder, "images.zip");
+                await using var file = new FileStream(input, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+                using var content = new ZipFolderContent(folder);
+                await content.CopyToAsync(file, cancellationToken);
+                Directory.Delete(folder, recursive: true);
+            }
+
+            generated.Stop();
+            using var local = LocalStore.Open(workspace.Options);
+            var admin = await local.AdminAsync(cancellationToken);
+            var project = await local.Projects.CreateAsync(new ProjectDraft("bench import-media", MediaBenchConfig, string.Empty, 1), admin.Id, cancellationToken);
+
+            GC.Collect();
+            BenchReport.ResetPeakRss();
+            var clock = Stopwatch.StartNew();
+            var outcome = await LocalImport.RunAsync(local, project.Id, input, ImportDefaults.None, Path.Combine(workspace.Folder, "spool"), null, null, cancellationToken);
+            clock.Stop();
+            var seconds = clock.Elapsed.TotalSeconds;
+            var peak = BenchReport.PeakRssMegabytes();
+            var media = outcome.Media!;
+            BenchReport.Print(
+                $"bench import-media: {count:N0} PNG files of {pixels}x{pixels} from a {(asZip ? "zip" : "folder")} into {local.Database.Provider} and the {(local.Blobs is Data.Blobs.S3BlobStore ? "S3" : "local")} blob store",
+                [
+                    ("input", $"{bytes / 1024.0 / 1024.0:F1} MiB in {count:N0} files, generated in {generated.Elapsed.TotalSeconds:F2} s"),
+                    ("created / skipped", $"{outcome.Result.Created:N0} / {outcome.Result.Skipped:N0}"),
+                    ("blobs stored", $"{media.BlobsStored:N0} ({media.Bytes / 1024.0 / 1024.0:F1} MiB)"),
+                    ("wall time", $"{seconds:F2} s"),
+                    ("throughput", $"{count / seconds:N0} files/s, {media.Bytes / 1024.0 / 1024.0 / seconds:F1} MiB/s"),
+                    ("peak RSS", $"{peak:F1} MiB"),
+                ],
+                new Dictionary<string, object>
+                {
+                    ["bench"] = "import-media",
+                    ["provider"] = local.Database.Provider.ToString().ToLowerInvariant(),
+                    ["source"] = asZip ? "zip" : "folder",
+                    ["images"] = count,
+                    ["image_pixels"] = pixels,
+                    ["bytes"] = media.Bytes,
+                    ["created"] = outcome.Result.Created,
+                    ["files_per_second"] = Math.Round(count / seconds),
+                    ["wall_seconds"] = BenchReport.Round(seconds, 3),
+                    ["peak_rss_mb"] = peak,
+                });
+            return outcome.Result.Created == count ? 0 : 1;
+        });
+        return command;
+    }
+
+    internal const string MediaBenchConfig = """<View><Image name="image" value="$image"/><RectangleLabels name="box" toName="image"><Label value="object"/></RectangleLabels></View>""";
 
     private static Command CreateExport()
     {

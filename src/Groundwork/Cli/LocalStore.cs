@@ -1,3 +1,4 @@
+using Groundwork.Core.Storage;
 using Groundwork.Core.Users;
 using Groundwork.Data;
 using Groundwork.Data.Stores;
@@ -8,9 +9,10 @@ namespace Groundwork.Cli;
 /// <summary>The store opened directly by a CLI verb (no web host): migrated, with its stores and the admin to act as.</summary>
 public sealed class LocalStore : IDisposable
 {
-    private LocalStore(GroundworkDatabase database)
+    private LocalStore(GroundworkDatabase database, IBlobStore blobs)
     {
         Database = database;
+        Blobs = blobs;
         var clock = TimeProvider.System;
         Projects = new SqlProjectStore(database, clock);
         Tasks = new SqlTaskStore(database, clock);
@@ -28,11 +30,15 @@ public sealed class LocalStore : IDisposable
 
     public SqlExportSource Export { get; }
 
+    /// <summary>The blob store the server would use (GROUNDWORK_BLOB_STORE and the S3 settings, else files under the data folder).</summary>
+    public IBlobStore Blobs { get; }
+
     public static LocalStore Open(StorageOptions options)
     {
+        var blobs = BlobStoreFactory.Open(BlobOptionsFromEnvironment(), options);
         var database = StoreFactory.Open(options);
         database.Migrate();
-        return new LocalStore(database);
+        return new LocalStore(database, blobs);
     }
 
     /// <summary>The admin the verb acts as, creating the first one (and printing its token) on an empty store.</summary>
@@ -42,5 +48,16 @@ public sealed class LocalStore : IDisposable
         return await Users.GetFirstAdminAsync(cancellationToken) ?? throw new InvalidOperationException("The store has no admin user.");
     }
 
-    public void Dispose() => Database.Dispose();
+    /// <summary>The blob settings from the environment, as the server reads them.</summary>
+    public static BlobOptions BlobOptionsFromEnvironment()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(GroundworkServer.EnvironmentSettings()).Build();
+        return configuration.GetSection(BlobOptions.Section).Get<BlobOptions>() ?? new BlobOptions();
+    }
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        (Blobs as IDisposable)?.Dispose();
+    }
 }

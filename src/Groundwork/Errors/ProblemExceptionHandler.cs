@@ -54,14 +54,31 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             case JsonException jsonException:
                 return JsonProblem(jsonException);
             case ImportFormatException import:
-                var details = new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "The import is malformed; nothing was stored", Detail = $"Line {import.Line}: {import.Message}." };
-                details.Extensions["line"] = import.Line;
+                var details = new ProblemDetails
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "The import is malformed; nothing was stored",
+                    Detail = import.Line > 0 ? $"Line {import.Line}: {import.Message}." : $"{char.ToUpperInvariant(import.Message[0])}{import.Message[1..]}.",
+                };
+                if (import.Line > 0)
+                {
+                    details.Extensions["line"] = import.Line;
+                }
+
                 if (import.Field is not null)
                 {
                     details.Extensions["field"] = import.Field;
                 }
 
                 return details;
+            case MediaImportException media:
+                var mediaProblem = new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "The media import cannot be taken; no task was stored", Detail = media.Message };
+                if (media.Entry is not null)
+                {
+                    mediaProblem.Extensions["entry"] = media.Entry;
+                }
+
+                return mediaProblem;
             default:
                 return null;
         }

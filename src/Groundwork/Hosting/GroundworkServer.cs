@@ -10,7 +10,6 @@ using Groundwork.Core.Tasks;
 using Groundwork.Core.Users;
 using Groundwork.Core.Storage;
 using Groundwork.Data;
-using Groundwork.Data.Blobs;
 using Groundwork.Data.Events;
 using Groundwork.Data.Stores;
 using Groundwork.Consensus;
@@ -62,7 +61,11 @@ public static class GroundworkServer
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<GroundworkDatabase>(sp => StoreFactory.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton<IBlobStore>(sp => new LocalBlobStore(Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, "blobs")));
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BlobOptions>().BindConfiguration(BlobOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BlobOptions>, BlobOptionsValidator>();
+        services.AddSingleton<IBlobStore>(sp => BlobStoreFactory.Open(sp.GetRequiredService<IOptions<BlobOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<IMediaVisibility, SqlMediaVisibility>();
         services.AddSingleton<IProjectStore, SqlProjectStore>();
         services.AddSingleton<ITaskStore, SqlTaskStore>();
         services.AddSingleton<IAnnotationStore, SqlAnnotationStore>();
@@ -205,6 +208,7 @@ public static class GroundworkServer
         app.MapLabelConfigApi();
         app.MapTasksApi();
         app.MapImportApi(app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.MaxImportBytes);
+        app.MapMediaApi();
         app.MapAnnotationsApi();
         app.MapQueueApi();
         app.MapMembersApi();
@@ -242,8 +246,8 @@ public static class GroundworkServer
 
     /// <summary>
     /// Maps GROUNDWORK_* variables read through <paramref name="environment"/> onto configuration keys. The secrets
-    /// (GROUNDWORK_DB, GROUNDWORK_BOOTSTRAP_TOKEN) may instead come from files named by GROUNDWORK_DB_FILE and
-    /// GROUNDWORK_BOOTSTRAP_TOKEN_FILE.
+    /// (GROUNDWORK_DB, GROUNDWORK_BOOTSTRAP_TOKEN, GROUNDWORK_S3_ACCESS_KEY, GROUNDWORK_S3_SECRET_KEY) may instead come
+    /// from files named by the same variables with _FILE (GROUNDWORK_DB_FILE ...).
     /// </summary>
     public static Dictionary<string, string?> EnvironmentSettings(Func<string, string?> environment)
     {
@@ -254,6 +258,13 @@ public static class GroundworkServer
         Map("GROUNDWORK_MIGRATE", $"{StorageOptions.Section}:MigrateOnStart");
         Secret("GROUNDWORK_BOOTSTRAP_TOKEN", $"{BootstrapOptions.Section}:Token");
         Map("GROUNDWORK_MEDIA_ORIGINS", $"{WebUiOptions.Section}:MediaOrigins");
+        Map("GROUNDWORK_BLOB_STORE", $"{BlobOptions.Section}:Provider");
+        Map("GROUNDWORK_S3_ENDPOINT", $"{BlobOptions.Section}:Endpoint");
+        Map("GROUNDWORK_S3_BUCKET", $"{BlobOptions.Section}:Bucket");
+        Map("GROUNDWORK_S3_REGION", $"{BlobOptions.Section}:Region");
+        Map("GROUNDWORK_S3_PREFIX", $"{BlobOptions.Section}:Prefix");
+        Secret("GROUNDWORK_S3_ACCESS_KEY", $"{BlobOptions.Section}:AccessKey");
+        Secret("GROUNDWORK_S3_SECRET_KEY", $"{BlobOptions.Section}:SecretKey");
         return settings;
 
         void Map(string variable, string key)

@@ -46,6 +46,9 @@ public sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The server's data folder (SQLite file, local blobs, spool).</summary>
+    public string DataDirectory => _folder;
+
     public static async Task<TestApp> StartAsync(
         string provider, IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? configureServices = null)
     {

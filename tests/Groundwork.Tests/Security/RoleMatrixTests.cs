@@ -32,6 +32,7 @@ public sealed class RoleMatrixTests
         ["DELETE /api/v1/projects/{projectId}"] = Caller.Manager,
         ["POST /api/v1/projects/{projectId}/import"] = Caller.Manager,
         ["GET /api/v1/projects/{projectId}/export"] = Caller.Manager,
+        ["GET /api/v1/projects/{projectId}/media/{*name}"] = Caller.Annotator,
         ["GET /api/v1/projects/{projectId}/tasks"] = Caller.Reviewer,
         ["GET /api/v1/projects/{projectId}/tasks/{taskId}"] = Caller.Annotator,
         ["PATCH /api/v1/projects/{projectId}/tasks/{taskId}"] = Caller.Manager,
@@ -257,7 +258,13 @@ public sealed class RoleMatrixTests
         {
             var projectId = await CreateProjectAsync(app, overlap: 3);
             var otherProject = await CreateProjectAsync(app);
-            var ids = await ImportAsync(app, projectId, 3, i => $$$"""{"data":{"text":"t{{{i}}}"},"batch":"b"}""");
+            // The first task stands for an imported media file (its unique_id is the content hash the media route checks),
+            // and is the one the annotator is leased first, so the annotator may fetch its media.
+            var ids = await ImportAsync(app, projectId, 3, i => i == 0
+                ? $$$"""{"data":{"text":"t{{{i}}}"},"batch":"b","unique_id":"sha256:{{{MediaHash}}}"}"""
+                : $$$"""{"data":{"text":"t{{{i}}}"},"batch":"b"}""");
+            await app.Services.GetRequiredService<Groundwork.Core.Storage.IBlobStore>().PutAsync(
+                Groundwork.Core.Storage.MediaKeys.BlobKey(projectId, MediaName), new MemoryStream([0x89, 0x50, 0x4E, 0x47]), "image/png", CancellationToken.None);
             var (annotatorId, annotator) = await AnnotatorAsync(app, projectId, "annotator@example.com");
             var (_, reviewer) = await AnnotatorAsync(app, projectId, "reviewer@example.com", "reviewer");
             var (_, manager) = await AnnotatorAsync(app, projectId, "manager@example.com", "manager");
@@ -296,7 +303,12 @@ public sealed class RoleMatrixTests
             };
         }
 
+        public const string MediaHash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+        public const string MediaName = MediaHash + ".png";
+
         public string Fill(string pattern) => pattern
+            .Replace("{*name}", MediaName, StringComparison.Ordinal)
             .Replace("{projectId}", ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{taskId}", TaskId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{annotationId}", AnnotationId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)

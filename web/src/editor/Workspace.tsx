@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ComponentChild } from 'preact';
 import type { LabelConfig, Prediction, Project, Result, Task } from '../types';
 import { EditorStore, regionId, useStore } from './store';
 import { assignHotkeys, findHotkey, isTyping } from './hotkeys';
@@ -8,6 +9,7 @@ import { ImageObject } from './ImageObject';
 import { TextObject } from './TextObject';
 import { AudioObject } from './AudioObject';
 import { ListObject } from './ListObject';
+import { useMediaSrc } from './media';
 
 /** Active labels outlive a task: the next one starts with the same label picked. */
 const stickyLabels = new Map<number, Map<string, string | null>>();
@@ -181,12 +183,19 @@ function ObjectView({ tag, task, store }: { tag: LabelConfig['object_tags'][numb
   const value = raw === undefined || raw === null ? '' : typeof raw === 'string' ? raw : JSON.stringify(raw);
   if (tag.variable && raw === undefined) return <p class="error">This task has no <code>{tag.variable}</code> for {tag.kind} <code>{tag.name}</code>.</p>;
   switch (tag.kind) {
-    case 'Image': return <ImageObject tag={tag} src={value} store={store} />;
+    case 'Image': return <MediaView value={value}>{src => <ImageObject tag={tag} src={src} store={store} />}</MediaView>;
     case 'Text': case 'HyperText': return <TextObject tag={tag} text={value} store={store} />;
-    case 'Audio': case 'AudioPlus': return <AudioObject tag={tag} src={value} store={store} />;
+    case 'Audio': case 'AudioPlus': return <MediaView value={value}>{src => <AudioObject tag={tag} src={src} store={store} />}</MediaView>;
     case 'List': return <ListObject tag={tag} items={Array.isArray(raw) ? raw as any[] : []} store={store} />;
     default: return <div class="text-object"><div class="muted">{tag.kind} <code>{tag.name}</code></div><div class="text-body">{value}</div></div>;
   }
+}
+
+/** Renders a media object once its address is known (see useMediaSrc: Groundwork media need credentials). */
+function MediaView({ value, children }: { value: string; children: (src: string) => ComponentChild }) {
+  const { src, error } = useMediaSrc(value);
+  if (error) return <p class="error">The media file could not be loaded: {error}</p>;
+  return src === null ? <p class="muted">Loading media…</p> : <>{children(src)}</>;
 }
 
 /** Seconds spent on the task while the page was visible. */
