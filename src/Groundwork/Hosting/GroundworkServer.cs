@@ -16,6 +16,7 @@ using Groundwork.Data.Stores;
 using Groundwork.Consensus;
 using Groundwork.Core.Quality;
 using Groundwork.Errors;
+using Groundwork.Exports;
 using Groundwork.Queue;
 using Groundwork.Security;
 using Groundwork.Webhooks;
@@ -68,6 +69,7 @@ public static class GroundworkServer
         services.AddSingleton<IAnnotationStore, SqlAnnotationStore>();
         services.AddSingleton<IUserStore, SqlUserStore>();
         services.AddSingleton<IExportSource, SqlExportSource>();
+        AddExportJobs(services);
         services.AddSingleton<IStoreHealth, SqlStoreHealth>();
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IGoldDraw, RandomGoldDraw>();
@@ -108,6 +110,17 @@ public static class GroundworkServer
         });
         AddAccounts(services);
         services.AddOpenApi(o => o.AddDocumentTransformer<TokenSecurityTransformer>());
+    }
+
+    /// <summary>Background export jobs: the job store and the worker, its options checked at start.</summary>
+    private static void AddExportJobs(IServiceCollection services)
+    {
+        services.AddOptions<ExportJobOptions>().BindConfiguration(ExportJobOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Check() is null, "Groundwork:Exports:ProgressInterval must be at most a third of LeaseDuration, so a live worker renews its lease in time")
+            .ValidateOnStart();
+        services.AddSingleton<IExportJobStore, SqlExportJobStore>();
+        services.AddSingleton<ExportWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExportWorker>());
     }
 
     /// <summary>The outbox dispatcher: options checked at start, a named HTTP client that never follows redirects.</summary>
@@ -211,6 +224,7 @@ public static class GroundworkServer
         app.MapProgressApi();
         app.MapConsensusApi();
         app.MapExportApi();
+        app.MapExportJobsApi();
         app.MapWebhooksApi();
         app.MapAuditApi();
         app.MapAuthApi();
