@@ -32,6 +32,11 @@ public sealed class RoleMatrixTests
         ["DELETE /api/v1/projects/{projectId}"] = Caller.Manager,
         ["POST /api/v1/projects/{projectId}/import"] = Caller.Manager,
         ["GET /api/v1/projects/{projectId}/export"] = Caller.Manager,
+        ["POST /api/v1/projects/{projectId}/exports"] = Caller.Manager,
+        ["GET /api/v1/projects/{projectId}/exports"] = Caller.Manager,
+        ["GET /api/v1/projects/{projectId}/exports/{jobId}"] = Caller.Manager,
+        ["GET /api/v1/projects/{projectId}/exports/{jobId}/download"] = Caller.Manager,
+        ["DELETE /api/v1/projects/{projectId}/exports/{jobId}"] = Caller.Manager,
         ["GET /api/v1/projects/{projectId}/tasks"] = Caller.Reviewer,
         ["GET /api/v1/projects/{projectId}/tasks/{taskId}"] = Caller.Annotator,
         ["PATCH /api/v1/projects/{projectId}/tasks/{taskId}"] = Caller.Manager,
@@ -247,6 +252,8 @@ public sealed class RoleMatrixTests
 
         public required long DeliveryId { get; init; }
 
+        public required long ExportJobId { get; init; }
+
         public required Dictionary<Caller, HttpClient> Clients { get; init; }
 
         public static async Task<Fixture> CreateAsync(TestApp app)
@@ -270,6 +277,9 @@ public sealed class RoleMatrixTests
             var webhookId = (await hook.JsonAsync()).Id();
             var ping = await app.Client.PostAsync($"/api/v1/projects/{projectId}/webhooks/{webhookId}/ping", null);
             await ping.ExpectAsync(HttpStatusCode.Accepted);
+            var export = await app.Client.PostAsync(
+                $"/api/v1/projects/{projectId}/exports", new StringContent("""{"format":"jsonl"}""", System.Text.Encoding.UTF8, "application/json"));
+            await export.ExpectAsync(HttpStatusCode.Accepted);
             return new Fixture
             {
                 ProjectId = projectId,
@@ -280,6 +290,7 @@ public sealed class RoleMatrixTests
                 UnleasedTaskId = ids[2],
                 WebhookId = webhookId,
                 DeliveryId = (await ping.JsonAsync()).Id(),
+                ExportJobId = (await export.JsonAsync()).Id(),
                 Clients = new Dictionary<Caller, HttpClient>
                 {
                     [Caller.Outsider] = outsider,
@@ -300,6 +311,7 @@ public sealed class RoleMatrixTests
             .Replace("{userId}", AnnotatorId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{webhookId}", WebhookId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{deliveryId}", DeliveryId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{jobId}", ExportJobId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{tokenId}", "1", StringComparison.Ordinal)
             .Replace("{batch}", "b", StringComparison.Ordinal);
     }
