@@ -26,4 +26,6 @@ public static class AuditActions
     public const string WebhookSecretRotated = "webhook.secret_rotated";
     public const string CallbackSecretRotated = "callback.secret_rotated";
     public const string DeliveryRequeued = "webhook.delivery_requeued";
+    public const string ExportRequested = "export.requested";
+    public const string ExportDeleted = "export.deleted";
 }

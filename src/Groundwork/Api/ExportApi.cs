@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using Groundwork.Core.Export;
 using Groundwork.Core.Projects;
-using Groundwork.Formats.Export;
-using Groundwork.Formats.LabelConfigs;
+using Groundwork.Exports;
 using Groundwork.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -29,70 +28,20 @@ public static class ExportApi
             return check.Denied();
         }
 
-        var name = (format ?? "json").ToLowerInvariant();
-        if (!ExportFormats.All.Contains(name))
+        var plan = ExportPlan.Create(format, annotations, check.Project!.LabelConfig, out var error);
+        if (plan is null)
         {
-            return Problems.BadRequest("Unknown export format", $"format '{format}' is not supported: use one of {string.Join(", ", ExportFormats.All)}.", new Dictionary<string, object?> { ["field"] = "format" });
-        }
-
-        var choice = (annotations ?? "all").ToLowerInvariant();
-        if (choice is not ("all" or "consensus" or "consensus_only"))
-        {
-            return Problems.BadRequest("Unknown annotations choice", $"annotations '{annotations}' is not supported: use all, consensus or consensus_only.", new Dictionary<string, object?> { ["field"] = "annotations" });
+            return Problem(error!);
         }
 
         var response = context.Response;
-        var tasksRead = source.ReadProjectAsync(projectId, includeRejected ?? false, cancellationToken);
-        var read = choice == "all" ? tasksRead : WithConsensus(tasksRead, choice == "consensus_only");
-        if (name is not ("json" or "jsonl"))
-        {
-            var config = LabelConfigParser.Parse(check.Project!.LabelConfig).Config;
-            var writer = config is null ? null : ExportFormats.Create(name, config);
-            if (writer is null)
-            {
-                return Problems.BadRequest("Export not possible", $"The project's labeling configuration cannot be exported as {name}.");
-            }
-
-            response.ContentType = writer.ContentType;
-            response.Headers.ContentDisposition = $"attachment; filename=\"project-{projectId}{writer.FileExtension}\"";
-            await writer.WriteStartAsync(response.Body, cancellationToken);
-            await foreach (var task in read)
-            {
-                await writer.WriteTaskAsync(task, cancellationToken);
-            }
-
-            await writer.WriteEndAsync(cancellationToken);
-            return TypedResults.Empty;
-        }
-
-        response.ContentType = name == "json" ? "application/json; charset=utf-8" : "application/x-ndjson; charset=utf-8";
-        response.Headers.ContentDisposition = $"attachment; filename=\"project-{projectId}.{name}\"";
-        var tasks = read;
-        if (name == "json")
-        {
-            await LabelStudioJsonWriter.WriteAsync(tasks, response.Body, cancellationToken);
-        }
-        else
-        {
-            await JsonLinesWriter.WriteAsync(tasks, response.Body, cancellationToken);
-        }
-
+        response.ContentType = plan.ContentType;
+        response.Headers.ContentDisposition = $"attachment; filename=\"project-{projectId}{plan.FileExtension}\"";
+        await (plan with { IncludeRejected = includeRejected ?? false }).WriteAsync(source, projectId, response.Body, null, cancellationToken);
         return TypedResults.Empty;
     }
 
-    /// <summary>Each task with its consensus in place of its annotations (an annotation of origin "consensus"); tasks without one keep their annotations, or are left out.</summary>
-    private static async IAsyncEnumerable<ExportTask> WithConsensus(IAsyncEnumerable<ExportTask> tasks, bool consensusOnly)
-    {
-        await foreach (var task in tasks)
-        {
-            if (task.ConsensusJson is { } consensus)
-            {
-                yield return task with { Annotations = [new ExportAnnotation(0, 0, consensus, null, "consensus", task.CreatedAt, task.CreatedAt)] };
-            }
-            else if (!consensusOnly)
-            {
-                yield return task;
-            }
-        }
-    }
+    /// <summary>The 400 problem for an export that cannot be made as asked (shared with the export jobs).</summary>
+    internal static ProblemHttpResult Problem(ExportPlanError error) =>
+        Problems.BadRequest(error.Title, error.Detail, error.Field is null ? null : new Dictionary<string, object?> { ["field"] = error.Field });
 }

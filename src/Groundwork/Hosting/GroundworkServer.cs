@@ -15,6 +15,7 @@ using Groundwork.Data.Stores;
 using Groundwork.Consensus;
 using Groundwork.Core.Quality;
 using Groundwork.Errors;
+using Groundwork.Exports;
 using Groundwork.Queue;
 using Groundwork.Security;
 using Groundwork.Webhooks;
@@ -72,6 +73,7 @@ public static class GroundworkServer
         services.AddSingleton<Core.Reviews.IReviewStore, SqlReviewStore>();
         services.AddSingleton<IUserStore, SqlUserStore>();
         services.AddSingleton<IExportSource, SqlExportSource>();
+        AddExportJobs(services);
         services.AddSingleton<IStoreHealth, SqlStoreHealth>();
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IGoldDraw, RandomGoldDraw>();
@@ -112,6 +114,17 @@ public static class GroundworkServer
         });
         AddAccounts(services);
         services.AddOpenApi(o => o.AddDocumentTransformer<TokenSecurityTransformer>());
+    }
+
+    /// <summary>Background export jobs: the job store and the worker, its options checked at start.</summary>
+    private static void AddExportJobs(IServiceCollection services)
+    {
+        services.AddOptions<ExportJobOptions>().BindConfiguration(ExportJobOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Check() is null, "Groundwork:Exports:ProgressInterval must be at most a third of LeaseDuration, so a live worker renews its lease in time")
+            .ValidateOnStart();
+        services.AddSingleton<IExportJobStore, SqlExportJobStore>();
+        services.AddSingleton<ExportWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExportWorker>());
     }
 
     /// <summary>The outbox dispatcher: options checked at start, a named HTTP client that never follows redirects.</summary>
@@ -217,6 +230,7 @@ public static class GroundworkServer
         app.MapConsensusApi();
         app.MapReviewsApi();
         app.MapExportApi();
+        app.MapExportJobsApi();
         app.MapWebhooksApi();
         app.MapAuditApi();
         app.MapAuthApi();

@@ -33,6 +33,11 @@ public sealed class RoleMatrixTests
         ["POST /api/v1/projects/{projectId}/import"] = Caller.Manager,
         ["GET /api/v1/projects/{projectId}/export"] = Caller.Manager,
         ["GET /api/v1/projects/{projectId}/media/{*name}"] = Caller.Annotator,
+        ["POST /api/v1/projects/{projectId}/exports"] = Caller.Manager,
+        ["GET /api/v1/projects/{projectId}/exports"] = Caller.Manager,
+        ["GET /api/v1/projects/{projectId}/exports/{jobId}"] = Caller.Manager,
+        ["GET /api/v1/projects/{projectId}/exports/{jobId}/download"] = Caller.Manager,
+        ["DELETE /api/v1/projects/{projectId}/exports/{jobId}"] = Caller.Manager,
         ["GET /api/v1/projects/{projectId}/tasks"] = Caller.Reviewer,
         ["GET /api/v1/projects/{projectId}/tasks/{taskId}"] = Caller.Annotator,
         ["PATCH /api/v1/projects/{projectId}/tasks/{taskId}"] = Caller.Manager,
@@ -252,6 +257,8 @@ public sealed class RoleMatrixTests
 
         public required long DeliveryId { get; init; }
 
+        public required long ExportJobId { get; init; }
+
         public required Dictionary<Caller, HttpClient> Clients { get; init; }
 
         public static async Task<Fixture> CreateAsync(TestApp app)
@@ -281,6 +288,9 @@ public sealed class RoleMatrixTests
             var webhookId = (await hook.JsonAsync()).Id();
             var ping = await app.Client.PostAsync($"/api/v1/projects/{projectId}/webhooks/{webhookId}/ping", null);
             await ping.ExpectAsync(HttpStatusCode.Accepted);
+            var export = await app.Client.PostAsync(
+                $"/api/v1/projects/{projectId}/exports", new StringContent("""{"format":"jsonl"}""", System.Text.Encoding.UTF8, "application/json"));
+            await export.ExpectAsync(HttpStatusCode.Accepted);
             return new Fixture
             {
                 ProjectId = projectId,
@@ -291,6 +301,7 @@ public sealed class RoleMatrixTests
                 UnleasedTaskId = ids[2],
                 WebhookId = webhookId,
                 DeliveryId = (await ping.JsonAsync()).Id(),
+                ExportJobId = (await export.JsonAsync()).Id(),
                 Clients = new Dictionary<Caller, HttpClient>
                 {
                     [Caller.Outsider] = outsider,
@@ -316,6 +327,7 @@ public sealed class RoleMatrixTests
             .Replace("{userId}", AnnotatorId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{webhookId}", WebhookId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{deliveryId}", DeliveryId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{jobId}", ExportJobId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{tokenId}", "1", StringComparison.Ordinal)
             .Replace("{batch}", "b", StringComparison.Ordinal);
     }

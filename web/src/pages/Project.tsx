@@ -1,16 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, download, get, upload } from '../api';
+import { ApiError, get, upload } from '../api';
 import type { ImportResult, Project, TaskPage } from '../types';
 import { ErrorBox, formatDate } from './common';
+import { ExportPanel } from './ExportPanel';
 import { MembersPanel, ProgressPanel } from './ProjectTeam';
 import { ProjectSettings } from './ProjectSettings';
 
 const statuses = ['', 'queued', 'in_progress', 'completed', 'canceled'];
-const exportFormats: [string, string][] = [
-  ['json', 'Label Studio JSON'], ['jsonl', 'JSON Lines'], ['csv', 'CSV'], ['json_min', 'JSON-MIN'],
-  ['coco', 'COCO'], ['yolo', 'YOLO (zip)'], ['voc', 'Pascal VOC (zip)'], ['conll2003', 'CoNLL 2003'],
-  ['sft', 'SFT JSONL'], ['preference', 'Preference JSONL'],
-];
 const pageSize = 50;
 
 export function ProjectPage({ projectId }: { projectId: number }) {
@@ -142,26 +138,3 @@ function ImportPanel({ projectId, onImported }: { projectId: number; onImported:
   );
 }
 
-function ExportPanel({ projectId }: { projectId: number }) {
-  const [format, setFormat] = useState('json');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  async function run(e: Event) {
-    e.preventDefault();
-    setBusy(true); setError(null);
-    try { await download(`/api/v1/projects/${projectId}/export?format=${format}`, `project-${projectId}.${format}`); }
-    catch (err) { setError(err); } finally { setBusy(false); }
-  }
-  return (
-    <form class="panel" onSubmit={run} aria-label="Export">
-      <h2>Export</h2>
-      <p class="hint">Every task with its annotations, streamed from the server.</p>
-      <label class="row">Format
-        <select name="format" value={format} onChange={e => setFormat(e.currentTarget.value)}>
-          {exportFormats.map(([v, label]) => <option value={v}>{label}</option>)}
-        </select></label>
-      <button class="primary" type="submit" disabled={busy}>{busy ? 'Exporting…' : 'Download'}</button>
-      <ErrorBox error={error} />
-    </form>
-  );
-}
