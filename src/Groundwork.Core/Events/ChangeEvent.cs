@@ -20,6 +20,10 @@ public sealed record ChangeEvent(
     /// <summary>Whether the change is a webhook event (and so may go to subscribers).</summary>
     public bool IsWebhookEvent => ProjectId is not null && EventKinds.IsKnown(Action);
 
+    /// <summary>A task event (<c>task.completed</c> ...) audited on the task, with no payload of its own.</summary>
+    public static ChangeEvent ForTask(string kind, long projectId, long taskId) =>
+        new(kind, projectId, "task", taskId.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>An annotation.* event (or <c>review.decided</c>): audited with its task and author, delivered with the whole annotation.</summary>
     public static ChangeEvent ForAnnotation(string kind, Annotation annotation)
     {

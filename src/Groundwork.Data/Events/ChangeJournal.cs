@@ -19,35 +19,36 @@ public sealed class ChangeJournal(GroundworkDatabase db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(change);
-        var now = clock.GetUtcNow();
-        var actor = ActorScope.Current;
-        if (!change.IsWebhookEvent)
-        {
-            await AppendAuditAsync(scope, change, now, actor, cancellationToken);
-            return;
-        }
 
         // The audit event and the deliveries to every subscriber that wants it: one command, one round trip.
-        var payload = EventPayloads.Envelope(Guid.NewGuid(), change.Action, now, change.ProjectId!.Value, actor, change.PayloadJson ?? "{}");
-        await scope.Connection.ExecuteAsync(new CommandDefinition(
-            AuditSql + ";\n" + EnqueueSql,
-            new
+        var batch = new SqlBatch();
+        AddRecord(batch, change, deliver: true);
+        await batch.ExecuteAsync(scope, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="change"/>'s audit event to <paramref name="batch"/> and, for a webhook event when
+    /// <paramref name="deliver"/> (the caller may know nobody subscribed), its deliveries to every subscriber.
+    /// </summary>
+    internal void AddRecord(SqlBatch batch, ChangeEvent change, bool deliver)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(change);
+        var now = clock.GetUtcNow();
+        var actor = ActorScope.Current;
+        var prefix = batch.NewPrefix();
+        batch.Add(AuditSql(prefix), AuditParameters(prefix, change, now, actor));
+        if (deliver && change.IsWebhookEvent)
+        {
+            var payload = EventPayloads.Envelope(Guid.NewGuid(), change.Action, now, change.ProjectId!.Value, actor, change.PayloadJson ?? "{}");
+            batch.Add(EnqueueSql(prefix), new Dictionary<string, object?>(StringComparer.Ordinal)
             {
-                now,
-                actorId = actor?.UserId,
-                address = actor?.Address,
-                change.ProjectId,
-                change.Action,
-                change.SubjectType,
-                change.SubjectId,
-                change.DetailsJson,
-                kind = change.Action,
-                payload,
-                yes = true,
-                pattern = Pattern(change.Action),
-            },
-            scope.Transaction,
-            cancellationToken: cancellationToken));
+                [prefix + "kind"] = change.Action,
+                [prefix + "payload"] = payload,
+                [prefix + "yes"] = true,
+                [prefix + "pattern"] = Pattern(change.Action),
+            });
+        }
     }
 
     /// <summary>Whether an active subscription of the project wants <paramref name="kind"/>: lets callers skip building costly payloads.</summary>
@@ -72,14 +73,14 @@ public sealed class ChangeJournal(GroundworkDatabase db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(scope);
         var now = clock.GetUtcNow();
         var actor = ActorScope.Current;
-        var change = new ChangeEvent(EventKinds.TaskCompleted, projectId, "task", taskId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var change = ChangeEvent.ForTask(EventKinds.TaskCompleted, projectId, taskId);
 
         // The audit event, the task's callback and whether anyone subscribed: one command, one round trip.
         string? callbackUrl;
         bool subscribed;
         await using (var reader = await scope.Connection.ExecuteReaderAsync(new CommandDefinition(
             $"""
-            {AuditSql};
+            {AuditSql(string.Empty)};
             SELECT callback_url,
                    CASE WHEN EXISTS (SELECT 1 FROM webhooks WHERE project_id = @ProjectId AND active = @yes AND events LIKE @pattern) THEN 1 ELSE 0 END
             FROM tasks WHERE id = @taskId
@@ -205,29 +206,36 @@ public sealed class ChangeJournal(GroundworkDatabase db, TimeProvider clock)
     /// <summary>The LIKE pattern that finds <paramref name="kind"/> in a subscription's space-delimited events column.</summary>
     internal static string Pattern(string kind) => "% " + kind + " %";
 
-    private const string EnqueueSql = """
+    /// <summary>The deliveries of one event to every active subscriber that wants it; parameters named with <paramref name="p"/>, project as <c>@{p}ProjectId</c>.</summary>
+    private static string EnqueueSql(string p) => $"""
         INSERT INTO webhook_deliveries (project_id, webhook_id, target_url, event, payload, state, attempts, next_attempt_at, created_at)
-        SELECT project_id, id, url, @kind, @payload, 'pending', 0, @now, @now
-        FROM webhooks WHERE project_id = @ProjectId AND active = @yes AND events LIKE @pattern
+        SELECT project_id, id, url, @{p}kind, @{p}payload, 'pending', 0, @{p}now, @{p}now
+        FROM webhooks WHERE project_id = @{p}ProjectId AND active = @{p}yes AND events LIKE @{p}pattern
         ORDER BY id
         """;
 
-    private string AuditSql => $"""
+    /// <summary>One audit event; parameters named with <paramref name="p"/> so two can share a batch.</summary>
+    private string AuditSql(string p) => $"""
         INSERT INTO audit_events (occurred_at, actor_id, actor_address, project_id, action, subject_type, subject_id, details)
-        VALUES (@now, @actorId, @address, @ProjectId, @Action, @SubjectType, @SubjectId, {db.JsonParameter("@DetailsJson")})
+        VALUES (@{p}now, @{p}actorId, @{p}address, @{p}ProjectId, @{p}Action, @{p}SubjectType, @{p}SubjectId, {db.JsonParameter($"@{p}DetailsJson")})
         """;
+
+    private static Dictionary<string, object?> AuditParameters(string p, ChangeEvent change, DateTimeOffset now, Actor? actor) => new(StringComparer.Ordinal)
+    {
+        [p + "now"] = now,
+        [p + "actorId"] = actor?.UserId,
+        [p + "address"] = actor?.Address,
+        [p + "ProjectId"] = change.ProjectId,
+        [p + "Action"] = change.Action,
+        [p + "SubjectType"] = change.SubjectType,
+        [p + "SubjectId"] = change.SubjectId,
+        [p + "DetailsJson"] = change.DetailsJson,
+    };
 
     private static Task<int> EnqueueForSubscribersAsync(WriteScope scope, long projectId, string kind, string payload, DateTimeOffset now, CancellationToken cancellationToken) =>
         scope.Connection.ExecuteAsync(new CommandDefinition(
-            EnqueueSql,
+            EnqueueSql(string.Empty),
             new { ProjectId = projectId, kind, payload, now, yes = true, pattern = Pattern(kind) },
-            scope.Transaction,
-            cancellationToken: cancellationToken));
-
-    private Task<int> AppendAuditAsync(WriteScope scope, ChangeEvent change, DateTimeOffset now, Actor? actor, CancellationToken cancellationToken) =>
-        scope.Connection.ExecuteAsync(new CommandDefinition(
-            AuditSql,
-            new { now, actorId = actor?.UserId, address = actor?.Address, change.ProjectId, change.Action, change.SubjectType, change.SubjectId, change.DetailsJson },
             scope.Transaction,
             cancellationToken: cancellationToken));
 }

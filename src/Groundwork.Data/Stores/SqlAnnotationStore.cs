@@ -25,7 +25,7 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
             return StoreOutcome<Annotation>.NotFound($"task {taskId} does not exist in project {projectId}");
         }
 
-        var (task, gold, overlap, already, lease) = row;
+        var (task, gold, overlap, already, lease, newId, callbackUrl, createdWanted, completedWanted) = row;
         if (already is not null)
         {
             return StoreOutcome<Annotation>.Conflict($"you already annotated task {taskId} (annotation {already}); update that one instead");
@@ -65,17 +65,25 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
         var count = gold.Kind == GoldKind.None ? task.AnnotationCount + 1 : task.AnnotationCount;
         var status = gold.Kind == GoldKind.None ? TaskLifecycle.StatusFor(task.Status, count, overlap) : task.Status;
 
-        // The annotation, the end of the lease it was made under and the task's counters: one command, one round trip.
-        var id = await scope.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        if (gold.Kind != GoldKind.None)
+        {
+            await GoldAnswers.RecordAsync(scope, projectId, taskId, authorId, gold, draft.ResultJson, now, cancellationToken);
+        }
+
+        // The annotation, the end of the lease it was made under, the task's counters, the audit events and the
+        // deliveries: one command, one round trip.
+        var annotation = new Annotation(newId, taskId, projectId, authorId, draft.ResultJson, draft.LeadTime, AnnotationOrigins.Human, now, now);
+        var batch = new SqlBatch();
+        batch.Add(
             $"""
-            INSERT INTO annotations (task_id, project_id, author_id, result, lead_time, origin, created_at, updated_at)
-            VALUES (@taskId, @projectId, @authorId, {db.JsonParameter("@result")}, @leadTime, @origin, @now, @now)
-            RETURNING id;
+            INSERT INTO annotations (id, task_id, project_id, author_id, result, lead_time, origin, created_at, updated_at)
+            VALUES (@id, @taskId, @projectId, @authorId, {db.JsonParameter("@result")}, @leadTime, @origin, @now, @now);
             UPDATE leases SET state = @submitted, ended_at = @now WHERE id = @leaseId;
             UPDATE tasks SET annotation_count = @count, lease_count = lease_count - @released, status = @status, updated_at = @now WHERE id = @taskId
             """,
             new
             {
+                id = newId,
                 taskId,
                 projectId,
                 authorId,
@@ -88,18 +96,19 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
                 count,
                 released = holding ? 1 : 0,
                 status = status.ToName(),
-            },
-            scope.Transaction,
-            cancellationToken: cancellationToken));
-        if (gold.Kind != GoldKind.None)
+            });
+        _journal.AddRecord(batch, ChangeEvent.ForAnnotation(EventKinds.AnnotationCreated, annotation), deliver: createdWanted);
+        var completes = status == LabelingTaskStatus.Completed && task.Status != LabelingTaskStatus.Completed;
+        var completedPayload = completes && (callbackUrl is not null || completedWanted);
+        if (completes && !completedPayload)
         {
-            await GoldAnswers.RecordAsync(scope, projectId, taskId, authorId, gold, draft.ResultJson, now, cancellationToken);
+            _journal.AddRecord(batch, ChangeEvent.ForTask(EventKinds.TaskCompleted, projectId, taskId), deliver: false);
         }
 
-        var annotation = new Annotation(id, taskId, projectId, authorId, draft.ResultJson, draft.LeadTime, AnnotationOrigins.Human, now, now);
-        await _journal.RecordAsync(scope, ChangeEvent.ForAnnotation(EventKinds.AnnotationCreated, annotation), cancellationToken);
-        if (status == LabelingTaskStatus.Completed && task.Status != LabelingTaskStatus.Completed)
+        await batch.ExecuteAsync(scope, cancellationToken);
+        if (completedPayload)
         {
+            // Someone listens: the payload carries the task with its annotations, read back in this transaction.
             await _journal.TaskCompletedAsync(scope, projectId, taskId, cancellationToken);
         }
 
@@ -107,10 +116,7 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
         return StoreOutcome<Annotation>.Success(annotation);
     }
 
-    /// <summary>
-    /// In one read, under the task's row lock on PostgreSQL: the task, its gold kind and answer, the overlap that
-    /// applies, the author's existing annotation and the author's lease on it.
-    /// </summary>
+    /// <summary>In one read, under the task's row lock on PostgreSQL: everything <see cref="SubmitRow"/> holds.</summary>
     private async Task<SubmitRow?> ReadForSubmitAsync(WriteScope scope, long projectId, long taskId, long authorId, CancellationToken cancellationToken)
     {
         var forUpdate = db.Provider == DatabaseProvider.Postgres ? " FOR UPDATE OF t" : string.Empty;
@@ -119,13 +125,24 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
             SELECT {Rows.TaskColumns(db, "t.")},
                    t.gold_kind, {db.JsonColumn("t.ground_truth")}, coalesce(t.overlap, p.overlap),
                    (SELECT a.id FROM annotations a WHERE a.task_id = t.id AND a.author_id = @authorId AND a.origin <> '{AnnotationOrigins.Imported}'),
-                   l.id, l.project_id, l.task_id, l.user_id, l.state, l.created_at, l.expires_at
+                   l.id, l.project_id, l.task_id, l.user_id, l.state, l.created_at, l.expires_at,
+                   {NextAnnotationId}, t.callback_url,
+                   CASE WHEN EXISTS (SELECT 1 FROM webhooks w WHERE w.project_id = t.project_id AND w.active = @yes AND w.events LIKE @createdPattern) THEN 1 ELSE 0 END,
+                   CASE WHEN EXISTS (SELECT 1 FROM webhooks w WHERE w.project_id = t.project_id AND w.active = @yes AND w.events LIKE @completedPattern) THEN 1 ELSE 0 END
             FROM tasks t
             JOIN projects p ON p.id = t.project_id
             LEFT JOIN leases l ON l.task_id = t.id AND l.user_id = @authorId
             WHERE t.project_id = @projectId AND t.id = @taskId{forUpdate}
             """,
-            new { projectId, taskId, authorId },
+            new
+            {
+                projectId,
+                taskId,
+                authorId,
+                yes = true,
+                createdPattern = ChangeJournal.Pattern(EventKinds.AnnotationCreated),
+                completedPattern = ChangeJournal.Pattern(EventKinds.TaskCompleted),
+            },
             scope.Transaction,
             cancellationToken: cancellationToken));
         if (!await reader.ReadAsync(cancellationToken))
@@ -146,10 +163,32 @@ public sealed class SqlAnnotationStore(GroundworkDatabase db, TimeProvider clock
             (LeaseState)reader.GetInt32(gold + 8),
             reader.GetFieldValue<DateTimeOffset>(gold + 9),
             reader.GetFieldValue<DateTimeOffset>(gold + 10));
-        return new SubmitRow(task, taskGold, overlap, already, lease);
+        return new SubmitRow(
+            task,
+            taskGold,
+            overlap,
+            already,
+            lease,
+            reader.GetInt64(gold + 11),
+            reader.IsDBNull(gold + 12) ? null : reader.GetString(gold + 12),
+            reader.GetInt32(gold + 13) != 0,
+            reader.GetInt32(gold + 14) != 0);
     }
 
-    private sealed record SubmitRow(LabelingTask Task, TaskGold Gold, int Overlap, long? Already, TaskLease? Lease);
+    /// <summary>
+    /// The id the new annotation will take, reserved in the locked read so that every statement of the submit (and the
+    /// payloads built for it) can name it: PostgreSQL's identity sequence, or on SQLite, behind the one writer, the next rowid.
+    /// </summary>
+    private string NextAnnotationId => db.Provider == DatabaseProvider.Postgres
+        ? "nextval(pg_get_serial_sequence('annotations', 'id'))"
+        : "(SELECT coalesce(max(id), 0) + 1 FROM annotations)";
+
+    /// <summary>
+    /// What the submit reads under the task's lock: the task, its gold, the overlap that applies, the author's existing
+    /// annotation and lease, the reserved annotation id, the task's callback and who subscribed to what it may emit.
+    /// </summary>
+    private sealed record SubmitRow(
+        LabelingTask Task, TaskGold Gold, int Overlap, long? Already, TaskLease? Lease, long NewId, string? CallbackUrl, bool CreatedWanted, bool CompletedWanted);
 
     public async Task<IReadOnlyList<Annotation>> ListForTaskAsync(long projectId, long taskId, CancellationToken cancellationToken)
     {

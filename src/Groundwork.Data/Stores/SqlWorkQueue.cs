@@ -74,8 +74,15 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
                 return NextTaskOutcome.Paused(reason);
             }
 
-            lease = pick is null ? null : await InsertLeaseAsync(scope, projectId, pick.Id, userId, now, now + project.Queue.LeaseTime, cancellationToken);
+            if (pick is null)
+            {
+                await scope.CommitAsync(cancellationToken);
+                return NextTaskOutcome.Nothing;
+            }
+
+            var granted = await LeaseAsync(scope, projectId, pick.Id, userId, now, now + project.Queue.LeaseTime, cancellationToken);
             await scope.CommitAsync(cancellationToken);
+            return granted is null ? NextTaskOutcome.Nothing : NextTaskOutcome.Granted(granted);
         }
 
         if (lease is null)
@@ -342,20 +349,27 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
         return reason;
     }
 
-    private async Task<TaskLease> InsertLeaseAsync(WriteScope scope, long projectId, long taskId, long userId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Leases the task in one command (one round trip on PostgreSQL): the lease, its place in the task's count, and the
+    /// task with its predictions read back for the answer.
+    /// </summary>
+    private async Task<LeasedTask?> LeaseAsync(WriteScope scope, long projectId, long taskId, long userId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        // One command (one round trip on PostgreSQL): the lease, then its place in the task's count.
-        var id = await scope.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
+        await using var reader = await scope.Connection.ExecuteReaderAsync(new CommandDefinition(
+            $"""
             INSERT INTO leases (project_id, task_id, user_id, state, gold_kind, created_at, expires_at)
             VALUES (@projectId, @taskId, @userId, 0, (SELECT gold_kind FROM tasks WHERE id = @taskId), @now, @expiresAt)
             RETURNING id;
-            UPDATE tasks SET lease_count = lease_count + 1 WHERE id = @taskId
+            UPDATE tasks SET lease_count = lease_count + 1 WHERE id = @taskId;
+            {TaskWithPredictionsSql}
             """,
             new { projectId, taskId, userId, now, expiresAt },
             scope.Transaction,
             cancellationToken: cancellationToken));
-        return new TaskLease(id, projectId, taskId, userId, LeaseState.Live, now, expiresAt);
+        await reader.ReadAsync(cancellationToken);
+        var lease = new TaskLease(reader.GetInt64(0), projectId, taskId, userId, LeaseState.Live, now, expiresAt);
+        var (task, predictions) = await NextTaskWithPredictionsAsync(reader, cancellationToken);
+        return task is null ? null : new LeasedTask(lease, task, predictions);
     }
 
     private static async Task<TaskLease?> ReadLeaseAsync(DbConnection connection, long leaseId, CancellationToken cancellationToken)
@@ -365,17 +379,26 @@ public sealed class SqlWorkQueue(GroundworkDatabase db, TimeProvider clock, IGol
         return await reader.ReadAsync(cancellationToken) ? LeaseRows.Read(reader) : null;
     }
 
+    private string TaskWithPredictionsSql => $"""
+        SELECT {Rows.TaskColumns(db)} FROM tasks WHERE project_id = @projectId AND id = @taskId;
+        SELECT id, {db.JsonColumn("result")}, model_version, score, created_at FROM predictions WHERE task_id = @taskId ORDER BY id
+        """;
+
     /// <summary>The task and its predictions, in one command (one round trip on PostgreSQL).</summary>
     private async Task<(LabelingTask? Task, IReadOnlyList<ExportPrediction> Predictions)> ReadTaskWithPredictionsAsync(
         DbConnection connection, long projectId, long taskId, CancellationToken cancellationToken)
     {
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            $"""
-            SELECT {Rows.TaskColumns(db)} FROM tasks WHERE project_id = @projectId AND id = @taskId;
-            SELECT id, {db.JsonColumn("result")}, model_version, score, created_at FROM predictions WHERE task_id = @taskId ORDER BY id
-            """,
-            new { projectId, taskId },
-            cancellationToken: cancellationToken));
+            TaskWithPredictionsSql, new { projectId, taskId }, cancellationToken: cancellationToken));
+        return await TaskWithPredictionsAsync(reader, cancellationToken);
+    }
+
+    /// <summary>Moves to the next result set (the task) and reads it and the predictions after it.</summary>
+    private static async Task<(LabelingTask? Task, IReadOnlyList<ExportPrediction> Predictions)> NextTaskWithPredictionsAsync(DbDataReader reader, CancellationToken cancellationToken) =>
+        await reader.NextResultAsync(cancellationToken) ? await TaskWithPredictionsAsync(reader, cancellationToken) : (null, []);
+
+    private static async Task<(LabelingTask? Task, IReadOnlyList<ExportPrediction> Predictions)> TaskWithPredictionsAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
         var task = await reader.ReadAsync(cancellationToken) ? Rows.Task(reader) : null;
         var list = new List<ExportPrediction>();
         if (await reader.NextResultAsync(cancellationToken))
