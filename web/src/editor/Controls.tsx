@@ -151,6 +151,7 @@ export function RegionList({ store }: { store: EditorStore }) {
 function describe(v: Record<string, any>): string {
   if (typeof v.text === 'string') return `“${v.text.length > 30 ? v.text.slice(0, 30) + '…' : v.text}”`;
   if (Array.isArray(v.points)) return `${v.points.length} points`;
+  if (typeof v.x === 'number' && typeof v.height !== 'number') return `at ${v.x.toFixed(1)}, ${v.y.toFixed(1)}%`;
   if (typeof v.x === 'number') return `${v.width.toFixed(1)}×${v.height.toFixed(1)}%`;
   if (typeof v.start === 'number') return `${v.start.toFixed(2)}–${v.end.toFixed(2)} s`;
   return '';

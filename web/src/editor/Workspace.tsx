@@ -108,6 +108,8 @@ export function Workspace({ project, config, task, predictions, expiresAt, onSub
       case 'Rating': return <RatingControl {...props} />;
       case 'Pairwise': return <PairwiseControl {...props} />;
       case 'Number': return <NumberControl {...props} />;
+      case 'Rectangle': case 'Polygon': case 'KeyPoint':
+        return <p class="muted">{c.kind === 'KeyPoint' ? 'Click the image to place a point.' : c.kind === 'Polygon' ? 'Click points on the image; close on the first one.' : 'Drag on the image to draw a box.'}</p>;
       case 'Ranker': return <p class="muted">Rank the items on the left: ↑/↓ or Alt+↑/↓ on a focused item.</p>;
       default: return <p class="muted">{c.kind} <code>{c.name}</code> is not supported in this editor yet.</p>;
     }
