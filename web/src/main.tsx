@@ -8,6 +8,7 @@ import { ProjectsPage } from './pages/Projects';
 import { NewProjectPage } from './pages/NewProject';
 import { ProjectPage } from './pages/Project';
 import { LabelPage } from './pages/Label';
+import { DemoBanner } from './pages/DemoBanner';
 
 function App() {
   const path = usePath();
@@ -46,10 +47,10 @@ function App() {
       <header class="topbar">
         <a class="brand" href="/">Groundwork</a>
         <nav><a href="/">Projects</a><a href="/docs" target="_blank" rel="noopener">API</a></nav>
-        <span class="who">{session.user ? session.user.name || session.user.email : 'API token'}</span>
+        <span class="who">{session.demo && <span class="demo-badge">demo</span>}{session.user ? session.user.name || session.user.email : 'API token'}</span>
         <button class="link" onClick={async () => { await signOut(); setSession(null); navigate('/sign-in', true); }}>Sign out</button>
       </header>
-      <main>{page}</main>
+      <main>{session.demo && path.split('?')[0] === '/' && <DemoBanner />}{page}</main>
     </div>
   );
 }

@@ -136,7 +136,10 @@ export function Workspace({ project, config, task, predictions, expiresAt, onSub
           {pre.from.score !== undefined && pre.from.score !== null ? ` (score ${(+pre.from.score).toFixed(2)})` : ''}: check, edit and submit.
           <button type="button" class="link" onClick={() => store.set(store.results.filter(r => r.origin !== 'prediction'))}>Clear untouched pre-labels</button></p>)}
       <div class="workspace-body">
-        <div class="objects">{config.object_tags.map(o => <ObjectView key={o.name + task.id} tag={o} task={task} store={store} />)}</div>
+        <div class="objects">{objectRows(config).map(row => row.length === 2
+          ? <div class="object-pair" key={row[0].name + task.id}>{row.map((o, i) => <div class="pair-side"><div class="object-caption">{i === 0 ? `← ${o.name}` : `${o.name} →`}</div><ObjectView tag={o} task={task} store={store} /></div>)}</div>
+          : captioned(config) ? <div key={row[0].name + task.id}><div class="object-caption">{row[0].name}</div><ObjectView tag={row[0]} task={task} store={store} /></div>
+          : <ObjectView key={row[0].name + task.id} tag={row[0]} task={task} store={store} />)}</div>
         <aside class="sidebar">
           {config.control_tags.map(c => <div key={c.name}>{controlFor(c)}</div>)}
           <RegionList store={store} />
@@ -147,6 +150,26 @@ export function Workspace({ project, config, task, predictions, expiresAt, onSub
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>
   );
+}
+
+/**
+ * The objects in document order, one to a row, except the two a Pairwise control compares, which share a row side by
+ * side (left is ←, right is →) so the annotator reads them as a pair.
+ */
+function objectRows(config: LabelConfig): LabelConfig['object_tags'][] {
+  const pair = config.control_tags.find(c => c.kind === 'Pairwise' && c.to_names.length === 2)?.to_names;
+  const rows: LabelConfig['object_tags'][] = [];
+  for (const o of config.object_tags) {
+    if (pair && o.name === pair[1]) continue;
+    if (pair && o.name === pair[0]) { const right = config.object_tags.find(x => x.name === pair[1]); rows.push(right ? [o, right] : [o]); continue; }
+    rows.push([o]);
+  }
+  return rows;
+}
+
+/** With several text-like objects on the page, each is captioned with its name (prompt, answer …). */
+function captioned(config: LabelConfig): boolean {
+  return config.object_tags.filter(o => o.kind === 'Text' || o.kind === 'HyperText' || o.kind === 'List').length > 1;
 }
 
 function ObjectView({ tag, task, store }: { tag: LabelConfig['object_tags'][number]; task: Task; store: EditorStore }) {
