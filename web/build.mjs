@@ -8,7 +8,6 @@ const outdir = new URL('./dist/', import.meta.url).pathname;
 
 await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
-await copyFile(new URL('./src/index.html', import.meta.url), outdir + 'index.html');
 
 await copyDemoData(outdir + 'demo/');
 
@@ -18,6 +17,8 @@ const options = {
   minify: !watch,
   sourcemap: 'linked',
   format: 'esm',
+  splitting: true, // each annotation library in a chunk of its own, loaded when a task needs it
+  chunkNames: 'chunks/[name]-[hash]',
   target: ['chrome110', 'firefox110', 'safari16'],
   outdir,
   jsx: 'automatic',
@@ -29,15 +30,29 @@ const options = {
 };
 
 if (watch) {
+  await copyFile(new URL('./src/index.html', import.meta.url), outdir + 'index.html');
   const context = await esbuild.context(options);
   await context.watch();
   console.log('watching web/src ...');
 } else {
   const result = await esbuild.build(options);
+  await writeIndex(result.metafile);
   const sizes = Object.entries(result.metafile.outputs)
-    .filter(([name]) => !name.endsWith('.map'))
+    .filter(([name]) => !name.endsWith('.map') && !name.endsWith('.LEGAL.txt'))
     .map(([name, o]) => `${name.split('/').pop()} ${(o.bytes / 1024).toFixed(0)} KB`);
   console.log('web ui: ' + sizes.join(', '));
+}
+
+/**
+ * index.html with a modulepreload link for every chunk app.js imports statically, so the browser fetches them
+ * alongside app.js instead of one round trip later.
+ */
+async function writeIndex(metafile) {
+  const app = Object.entries(metafile.outputs).find(([name]) => name.endsWith('/app.js'))[1];
+  const links = app.imports.filter(i => i.kind === 'import-statement')
+    .map(i => `  <link rel="modulepreload" href="/${i.path.slice(i.path.indexOf('dist/') + 5)}">`).join('\n');
+  const html = await readFile(new URL('./src/index.html', import.meta.url), 'utf8');
+  await writeFile(outdir + 'index.html', html.replace('<script type="module" src="/app.js"></script>', '<script type="module" src="/app.js"></script>' + (links ? '\n' + links : '')));
 }
 
 /**

@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import './styles.css';
+// The annotation libraries' styles are small and go in app.css; their code is loaded per editor (editor/lazy.tsx).
+import '@annotorious/annotorious/annotorious.css';
+import '@recogito/text-annotator/text-annotator.css';
 import { currentSession, Session, setUnauthorizedHandler, signOut } from './api';
 import { interceptLinks, match, navigate, usePath } from './router';
 import { SignInPage } from './pages/SignIn';

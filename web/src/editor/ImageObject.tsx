@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { createImageAnnotator, type ImageAnnotation, type ImageAnnotator } from '@annotorious/annotorious';
-import '@annotorious/annotorious/annotorious.css';
 import type { ControlTag, ObjectTag, Result } from '../types';
 import { EditorStore, labelsOf, useStore } from './store';
 import { activePointControl, PointLayer, pointControls } from './PointLayer';
@@ -72,7 +71,7 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
     const el = document.createElement('img');
     el.alt = '';
     el.draggable = false;
-    el.onload = () => setSize({ w: el.naturalWidth, h: el.naturalHeight });
+    el.onload = () => { performance.mark('groundwork:image-loaded'); setSize({ w: el.naturalWidth, h: el.naturalHeight }); };
     el.onerror = () => setFailed(true);
     el.src = src;
     img.current = el;
@@ -83,7 +82,9 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
   useEffect(() => {
     if (!size || !img.current) return;
     const { w, h } = size;
+    performance.mark('groundwork:annotator-start');
     const a = createImageAnnotator(img.current, { drawingEnabled: false, theme: 'light', userSelectAction: 'EDIT' as any });
+    performance.mark('groundwork:annotator-created');
     anno.current = a;
     style.current = (annotation: ImageAnnotation, state?: { selected?: boolean; hovered?: boolean }) => {
       const r = store.results.find(x => x.id === annotation.id);
@@ -119,6 +120,7 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
     a.on('selectionChanged', (selected: ImageAnnotation[]) => { if (anno.current === a && !applying.current) store.select(selected[0]?.id ?? null); });
     synced.current.clear();
     sync();
+    performance.mark('groundwork:editor-ready');
     return () => { if (anno.current === a) dispose(); };
   }, [size]);
 

@@ -3,9 +3,8 @@ import type { LabelConfig, Prediction, Project, Result, Task } from '../types';
 import { EditorStore, regionId, useStore } from './store';
 import { assignHotkeys, findHotkey, isTyping } from './hotkeys';
 import { ChoicesControl, LabelsControl, NumberControl, PairwiseControl, RatingControl, RegionList, TextAreaControl, labelKinds, pickLabel, toggleChoice } from './Controls';
-import { ImageObject } from './ImageObject';
 import { TextObject } from './TextObject';
-import { AudioObject } from './AudioObject';
+import { Lazy } from './lazy';
 import { ListObject } from './ListObject';
 
 /** Active labels outlive a task: the next one starts with the same label picked. */
@@ -177,9 +176,9 @@ function ObjectView({ tag, task, store }: { tag: LabelConfig['object_tags'][numb
   const value = raw === undefined || raw === null ? '' : typeof raw === 'string' ? raw : JSON.stringify(raw);
   if (tag.variable && raw === undefined) return <p class="error">This task has no <code>{tag.variable}</code> for {tag.kind} <code>{tag.name}</code>.</p>;
   switch (tag.kind) {
-    case 'Image': return <ImageObject tag={tag} src={value} store={store} />;
+    case 'Image': return <Lazy editor="image" render={m => <m.ImageObject tag={tag} src={value} store={store} />} />;
     case 'Text': case 'HyperText': return <TextObject tag={tag} text={value} store={store} />;
-    case 'Audio': case 'AudioPlus': return <AudioObject tag={tag} src={value} store={store} />;
+    case 'Audio': case 'AudioPlus': return <Lazy editor="audio" render={m => <m.AudioObject tag={tag} src={value} store={store} />} />;
     case 'List': return <ListObject tag={tag} items={Array.isArray(raw) ? raw as any[] : []} store={store} />;
     default: return <div class="text-object"><div class="muted">{tag.kind} <code>{tag.name}</code></div><div class="text-body">{value}</div></div>;
   }
