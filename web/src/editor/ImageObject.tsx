@@ -210,7 +210,7 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
     <figure class={`image-object${active?.label || placing ? ' drawing' : ''}${zoom > 1 ? ' zoomed' : ''}`} data-object={tag.name}>
       <div class="zoom-bar">
         <button type="button" title="Zoom out (-)" aria-label="Zoom out" disabled={zoom <= 1} onClick={() => setZoom(z => Math.max(1, z / 1.5))}>−</button>
-        <button type="button" title="Fit (0)" aria-label="Fit" onClick={() => setZoom(1)}>{Math.round(zoom * 100)}%</button>
+        <button type="button" title="Fit (0)" aria-label={`${Math.round(zoom * 100)}%, fit to the view`} onClick={() => setZoom(1)}>{Math.round(zoom * 100)}%</button>
         <button type="button" title="Zoom in (+)" aria-label="Zoom in" disabled={zoom >= 8} onClick={() => setZoom(z => Math.min(8, z * 1.5))}>+</button>
       </div>
       <div class="image-scroll"><div class="image-stage"><div ref={host} class="image-host" />
