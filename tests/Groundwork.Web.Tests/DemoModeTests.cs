@@ -24,6 +24,7 @@ public sealed class DemoModeTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".topbar .who")).ToContainTextAsync(DemoSeeder.DemoName);
         await Assertions.Expect(page.Locator(".demo-banner")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("table.grid tbody tr")).ToHaveCountAsync(3);
+        await TestArtifacts.ScreenshotAsync(page, "projects-demo");
         Assert.Equal(new Uri(app.BaseUrl, "/").ToString(), page.Url);
 
         await page.Locator("tr", new() { HasText = DemoCatalog.ImageProjectName }).GetByRole(AriaRole.Link, new() { Name = "Label" }).ClickAsync();
@@ -35,16 +36,18 @@ public sealed class DemoModeTests(BrowserFixture browser)
 
         await page.Keyboard.PressAsync("3"); // Boat
         await page.Locator(".image-host[data-drawing=rectangle]").WaitForAsync();
-        await page.Mouse.MoveAsync(box.X + box.Width * 0.40f, box.Y + box.Height * 0.30f);
+        // The junk in the middle of the Nagasaki print, mast to waterline.
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.41f, box.Y + box.Height * 0.14f);
         await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(box.X + box.Width * 0.55f, box.Y + box.Height * 0.50f, new() { Steps = 5 });
-        await page.Mouse.MoveAsync(box.X + box.Width * 0.70f, box.Y + box.Height * 0.70f, new() { Steps = 5 });
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.55f, box.Y + box.Height * 0.45f, new() { Steps = 5 });
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.73f, box.Y + box.Height * 0.71f, new() { Steps = 5 });
         await page.WaitForTimeoutAsync(50);
         await page.Mouse.UpAsync();
         await Assertions.Expect(page.Locator(".regions li", new() { HasText = "Boat" }).Last).ToContainTextAsync("Boat");
         await page.Keyboard.PressAsync("8"); // Town or harbour
         await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "8 Town or harbour" })).ToBeCheckedAsync();
         await page.WaitForTimeoutAsync(200);
+        await TestArtifacts.ScreenshotAsync(page, "editor-demo"); // the README's picture of the editor
         await page.Keyboard.PressAsync("Control+Enter");
         await Assertions.Expect(page.Locator(".workspace")).Not.ToHaveAttributeAsync("data-task", taskId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator(".image-host[data-drawing]").WaitForAsync();
