@@ -41,13 +41,13 @@ public static class ServeCommand
             var builder = GroundworkServer.CreateBuilder([], settings);
             await using var app = GroundworkServer.Build(builder);
             await GroundworkServer.InitializeAsync(app.Services, cancellationToken);
-            await app.StartAsync(cancellationToken);
             if (parse.GetValue(demo))
             {
-                Console.WriteLine($"Groundwork: the demo is ready: open {app.Urls.FirstOrDefault()?.TrimEnd('/')}/ in a browser.");
+                app.Lifetime.ApplicationStarted.Register(() =>
+                    Console.WriteLine($"Groundwork: the demo is ready: open {app.Urls.FirstOrDefault()?.TrimEnd('/')}/ in a browser."));
             }
 
-            await app.WaitForShutdownAsync(cancellationToken);
+            await app.RunAsync(cancellationToken);
             return 0;
         });
         return command;
