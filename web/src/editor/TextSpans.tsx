@@ -2,7 +2,6 @@ import { useEffect, useRef } from 'preact/hooks';
 import { createTextAnnotator, type TextAnnotation, type TextAnnotator } from '@recogito/text-annotator';
 import type { ControlTag, ObjectTag, Result } from '../types';
 import { EditorStore, labelsOf, useStore } from './store';
-
 import { textControls } from './TextObject';
 
 /**
