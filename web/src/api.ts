@@ -2,7 +2,7 @@
 // a session cookie (with its CSRF token on unsafe requests) or an API token kept for this tab in sessionStorage.
 
 export interface User { id: number; email: string; name: string; is_admin: boolean }
-export interface Session { user: User | null; via: 'cookie' | 'token' }
+export interface Session { user: User | null; via: 'cookie' | 'token'; demo?: boolean }
 
 export class ApiError extends Error {
   constructor(
@@ -26,7 +26,14 @@ export class ApiError extends Error {
 }
 
 const tokenKey = 'groundwork.token';
+/** Set in this tab after signing out of a demo session, so the demo does not sign the tab straight back in. */
+const demoOffKey = 'groundwork.demo-off';
 let csrfToken: string | null = null;
+/** The demo sign-in route, when the server runs with --demo (it says so in its 401 from /api/v1/auth/session). */
+let demoRoute: string | null = null;
+let demoSession = false;
+const demoEmail = 'demo@example.org';
+export function demoAvailable(): boolean { return demoRoute !== null; }
 let onUnauthorized: (() => void) | null = null;
 
 export function setUnauthorizedHandler(handler: () => void) { onUnauthorized = handler; }
@@ -77,6 +84,7 @@ export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, bo
 /** Signs in with email and password: the server sets an HttpOnly cookie and hands back the CSRF token. */
 export async function signInWithPassword(email: string, password: string): Promise<Session> {
   sessionStorage.removeItem(tokenKey);
+  demoSession = false;
   const r = await api<{ user: User; csrf_token: string }>('POST', '/api/v1/auth/sign-in', { email, password }, { quiet401: true });
   csrfToken = r.csrf_token;
   return { user: r.user, via: 'cookie' };
@@ -108,14 +116,31 @@ export async function currentSession(): Promise<Session | null> {
   if (response.ok) {
     const body = await response.json() as { user: User; csrf_token?: string };
     if (body.csrf_token) csrfToken = body.csrf_token;
-    return { user: body.user, via };
+    return { user: body.user, via, demo: demoSession || body.user.email === demoEmail };
   }
+  try {
+    const problem = await response.json() as { demo_sign_in?: unknown };
+    demoRoute = typeof problem.demo_sign_in === 'string' && problem.demo_sign_in.startsWith('/api/') ? problem.demo_sign_in : null;
+  } catch { demoRoute = null; }
+  if (demoRoute && !sessionStorage.getItem(demoOffKey)) return await signInAsDemo();
   return null;
+}
+
+/** Demo mode only: a session as the demo user, no password asked (the route exists only on a server run with --demo). */
+export async function signInAsDemo(): Promise<Session> {
+  sessionStorage.removeItem(tokenKey);
+  sessionStorage.removeItem(demoOffKey);
+  const r = await api<{ user: User; csrf_token: string }>('POST', demoRoute ?? '/api/v1/auth/demo', {}, { quiet401: true });
+  csrfToken = r.csrf_token;
+  demoSession = true;
+  return { user: r.user, via: 'cookie', demo: true };
 }
 
 export async function signOut(): Promise<void> {
   const hadToken = storedToken();
   sessionStorage.removeItem(tokenKey);
+  if (demoRoute || demoSession) sessionStorage.setItem(demoOffKey, '1');
+  demoSession = false;
   if (!hadToken) {
     try { await request('POST', '/api/v1/auth/sign-out', {}, { quiet401: true }); } catch { /* already gone */ }
   }

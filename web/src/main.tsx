@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import './styles.css';
+// The annotation libraries' styles are small and go in app.css; their code is loaded per editor (editor/lazy.tsx).
+import '@annotorious/annotorious/annotorious.css';
+import '@recogito/text-annotator/text-annotator.css';
 import { currentSession, Session, setUnauthorizedHandler, signOut } from './api';
 import { interceptLinks, match, navigate, usePath } from './router';
 import { SignInPage } from './pages/SignIn';
@@ -10,6 +13,7 @@ import { ProjectPage } from './pages/Project';
 import { LabelPage } from './pages/Label';
 import { ReviewPage } from './pages/Review';
 import { ReviewsPage } from './pages/Reviews';
+import { DemoBanner } from './pages/DemoBanner';
 
 function App() {
   const path = usePath();
@@ -50,10 +54,10 @@ function App() {
       <header class="topbar">
         <a class="brand" href="/">Groundwork</a>
         <nav><a href="/">Projects</a><a href="/docs" target="_blank" rel="noopener">API</a></nav>
-        <span class="who">{session.user ? session.user.name || session.user.email : 'API token'}</span>
+        <span class="who">{session.demo && <span class="demo-badge">demo</span>}{session.user ? session.user.name || session.user.email : 'API token'}</span>
         <button class="link" onClick={async () => { await signOut(); setSession(null); navigate('/sign-in', true); }}>Sign out</button>
       </header>
-      <main>{page}</main>
+      <main>{session.demo && path.split('?')[0] === '/' && <DemoBanner />}{page}</main>
     </div>
   );
 }

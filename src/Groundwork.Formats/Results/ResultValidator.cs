@@ -463,6 +463,11 @@ public static class ResultValidator
                 case ControlTagKind.KeyPointLabels or ControlTagKind.KeyPoint:
                     Percent(value, "x");
                     Percent(value, "y");
+                    if (value.TryGetProperty("width", out _))
+                    {
+                        NonNegative(value, "width"); // the point's size; Label Studio writes it, older results may not
+                    }
+
                     return;
                 case ControlTagKind.EllipseLabels or ControlTagKind.Ellipse:
                     Percent(value, "x");

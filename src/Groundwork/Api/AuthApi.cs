@@ -1,5 +1,6 @@
 using Groundwork.Api.Contracts;
 using Groundwork.Core.Users;
+using Groundwork.Demo;
 using Groundwork.Hosting;
 using Groundwork.Security;
 using Microsoft.AspNetCore.Antiforgery;
@@ -61,17 +62,18 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> GetSessionAsync(
-        HttpContext context, IUserStore users, IAntiforgery antiforgery, CancellationToken cancellationToken)
+        HttpContext context, IUserStore users, IAntiforgery antiforgery, IOptions<DemoOptions> demo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(demo);
         var session = await context.AuthenticateAsync(GroundworkClaims.SessionScheme);
         if (!session.Succeeded)
         {
-            return NotSignedIn();
+            return NotSignedIn(demo.Value.Enabled);
         }
 
         var user = await users.GetAsync(session.Principal.UserId(), cancellationToken);
-        return user is null ? NotSignedIn() : TypedResults.Ok(Sessions.Describe(context, session.Principal, user, antiforgery));
+        return user is null ? NotSignedIn(demo.Value.Enabled) : TypedResults.Ok(Sessions.Describe(context, session.Principal, user, antiforgery));
     }
 
     public static async Task<NoContent> SignOutAsync(HttpContext context, IOptions<SessionCookieOptions> options)
@@ -89,6 +91,8 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    private static ProblemHttpResult NotSignedIn() =>
-        TypedResults.Problem(title: "Not signed in", detail: "There is no session: sign in with POST /api/v1/auth/sign-in.", statusCode: StatusCodes.Status401Unauthorized);
+    /// <summary>401; in demo mode the problem names the demo sign-in route (<c>demo_sign_in</c>), which the UI then uses.</summary>
+    private static ProblemHttpResult NotSignedIn(bool demo) =>
+        TypedResults.Problem(title: "Not signed in", detail: "There is no session: sign in with POST /api/v1/auth/sign-in.", statusCode: StatusCodes.Status401Unauthorized,
+            extensions: demo ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["demo_sign_in"] = "/api/v1/auth/demo" } : null);
 }

@@ -12,6 +12,7 @@ using Groundwork.Core.Storage;
 using Groundwork.Data;
 using Groundwork.Data.Events;
 using Groundwork.Data.Stores;
+using Groundwork.Demo;
 using Groundwork.Consensus;
 using Groundwork.Core.Quality;
 using Groundwork.Errors;
@@ -55,6 +56,7 @@ public static class GroundworkServer
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebUiOptions>().BindConfiguration(WebUiOptions.Section);
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section)
             .Validate(o => string.IsNullOrEmpty(o.Token) || o.Token.Length >= Core.Security.ApiTokens.MinimumLength,
                 $"GROUNDWORK_BOOTSTRAP_TOKEN must have at least {Core.Security.ApiTokens.MinimumLength} characters")
@@ -96,6 +98,7 @@ public static class GroundworkServer
         services.AddSingleton<ProjectAccess>();
         services.AddSingleton<AnnotationResultCheck>();
         services.AddSingleton(sp => new AdminBootstrapper(sp.GetRequiredService<IUserStore>(), sp.GetService<TextWriter>() ?? Console.Out));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DemoSeeder>(sp, sp.GetService<TextWriter>() ?? Console.Out));
         services.AddMemoryCache();
         services.AddDataProtection();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
@@ -236,11 +239,19 @@ public static class GroundworkServer
         app.MapAuthApi();
         app.MapMeApi();
         app.MapUsersApi();
+        if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
+        {
+            app.MapDemoApi(); // only with --demo: anyone may sign in as the demo user
+        }
+
         app.UseGroundworkWebUi();
         return app;
     }
 
-    /// <summary>Migrates the store (SQLite always, PostgreSQL when enabled) and creates the first admin on an empty store.</summary>
+    /// <summary>
+    /// Migrates the store (SQLite always, PostgreSQL when enabled), creates the first admin on an empty store, and in
+    /// demo mode seeds the sample projects.
+    /// </summary>
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -253,6 +264,10 @@ public static class GroundworkServer
 
         var bootstrap = services.GetRequiredService<IOptions<BootstrapOptions>>().Value;
         await services.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(bootstrap, cancellationToken);
+        if (services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
+        {
+            await services.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        }
     }
 
     /// <summary>Maps GROUNDWORK_* environment variables onto configuration keys.</summary>

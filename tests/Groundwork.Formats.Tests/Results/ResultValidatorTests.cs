@@ -13,6 +13,7 @@ public sealed class ResultValidatorTests
           <RectangleLabels name="label" toName="image"><Label value="Dog"/><Label value="Cat"/></RectangleLabels>
           <PolygonLabels name="poly" toName="image"><Label value="Road"/></PolygonLabels>
           <KeyPointLabels name="kp" toName="image"><Label value="Nose"/></KeyPointLabels>
+          <KeyPoint name="point" toName="image"/>
           <Choices name="quality" toName="image" perRegion="true"><Choice value="blurry "/></Choices>
           <Text name="text" value="$text"/>
           <Labels name="ner" toName="text"><Label value="PER"/><Label value="ORG"/></Labels>
@@ -197,6 +198,29 @@ public sealed class ResultValidatorTests
         Assert.Equal(
             "result[0] (id \"r1\"): value.y: 120 is outside 0..100 (image coordinates are percentages)",
             SingleError(Region("kp", "image", "keypointlabels", """{"x": 50, "y": 120, "keypointlabels": ["Nose"]}""")));
+    }
+
+    [Fact]
+    public void Validate_KeyPoint_OutOfRangeOrBadlySized_IsRejectedWithTheField()
+    {
+        AssertValid(
+            Region("point", "image", "keypoint", """{"x": 0, "y": 100, "width": 1}""", extra: """, "original_width": 640, "original_height": 480"""),
+            Region("kp", "image", "keypointlabels", """{"x": 12.5, "y": 99.999, "keypointlabels": ["Nose"]}""", id: "r2"));
+        Assert.Equal(
+            "result[0] (id \"r1\"): value.x: -0.5 is outside 0..100 (image coordinates are percentages)",
+            SingleError(Region("point", "image", "keypoint", """{"x": -0.5, "y": 10}""")));
+        Assert.Equal(
+            "result[0] (id \"r1\"): value.x: 100.5 is outside 0..100 (image coordinates are percentages)",
+            SingleError(Region("kp", "image", "keypointlabels", """{"x": 100.5, "y": 10, "width": 1, "keypointlabels": ["Nose"]}""")));
+        Assert.Equal(
+            "result[0] (id \"r1\"): value.width: -1 is negative",
+            SingleError(Region("kp", "image", "keypointlabels", """{"x": 1, "y": 10, "width": -1, "keypointlabels": ["Nose"]}""")));
+        Assert.Equal(
+            "result[0] (id \"r1\"): value.y: is missing",
+            SingleError(Region("point", "image", "keypoint", """{"x": 1}""")));
+        Assert.Equal(
+            "result[0] (id \"r1\"): value.keypointlabels: label \"Tail\" is not in KeyPointLabels \"kp\"",
+            SingleError(Region("kp", "image", "keypointlabels", """{"x": 1, "y": 10, "keypointlabels": ["Tail"]}""")));
     }
 
     [Theory]

@@ -103,10 +103,14 @@ public sealed class RoleMatrixTests
         ["PATCH /api/v1/users/{userId}"] = Caller.Admin,
     };
 
-    /// <summary>Routes open without a token: signing in and out, and asking whether a session exists.</summary>
+    /// <summary>
+    /// Routes open without a token: signing in and out, and asking whether a session exists. The demo sign-in is mapped
+    /// only with --demo (this test's server has none; DemoModeTests checks it exists only then).
+    /// </summary>
     private static readonly HashSet<string> AnonymousRoutes = new(StringComparer.Ordinal)
     {
         "POST /api/v1/auth/sign-in",
+        "POST /api/v1/auth/demo",
         "POST /api/v1/auth/sign-out",
         "GET /api/v1/auth/session",
     };

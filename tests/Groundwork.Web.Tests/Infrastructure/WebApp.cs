@@ -36,16 +36,23 @@ public sealed class WebApp : IAsyncDisposable
     /// <summary>The server's services (stores), for arranging what the API cannot, such as other users' tokens.</summary>
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<WebApp> StartAsync()
+    /// <summary>Starts a server; <paramref name="extraSettings"/> add configuration (e.g. demo mode).</summary>
+    public static async Task<WebApp> StartAsync(IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "groundwork-web-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
-        var builder = GroundworkServer.CreateBuilder([], new Dictionary<string, string?>(StringComparer.Ordinal)
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [$"{StorageOptions.Section}:DataDirectory"] = folder,
             [$"{BootstrapOptions.Section}:Token"] = AdminToken,
             ["urls"] = "http://127.0.0.1:0",
-        });
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var builder = GroundworkServer.CreateBuilder([], settings);
         builder.Services.AddSingleton<TextWriter>(TextWriter.Null);
         var app = GroundworkServer.Build(builder);
         // Media for audio tasks, from the same origin as the UI (the page's policy allows no other).

@@ -1,5 +1,5 @@
 import type { ControlTag } from '../types';
-import { EditorStore, labelsOf, useStore } from './store';
+import { EditorStore, labelsOf, textOn, useStore } from './store';
 import { optionKey } from './hotkeys';
 
 type Props = { control: ControlTag; store: EditorStore; hotkeys: Map<string, string> };
@@ -42,7 +42,7 @@ export function LabelsControl({ control, store, hotkeys }: Props) {
       <legend>{control.attributes.title ?? control.name}</legend>
       <div class="options">{control.options.map(o => (
         <button type="button" class={`label-button${active === o.value ? ' active' : ''}`} aria-pressed={active === o.value}
-          style={{ '--label-color': store.colorOf(control.name, o.value) } as any} onClick={() => pickLabel(store, control, o.value)}>
+          style={{ '--label-color': store.colorOf(control.name, o.value), '--label-text': textOn(store.colorOf(control.name, o.value)) } as any} onClick={() => pickLabel(store, control, o.value)}>
           <Key k={hotkeys.get(optionKey(control.name, o.value))} />{o.value}
         </button>))}
       </div>
@@ -77,7 +77,7 @@ export function TextAreaControl({ control, store }: Props) {
   return (
     <fieldset class="control textarea" data-control={control.name}>
       <legend>{control.attributes.title ?? control.name}</legend>
-      <textarea name={control.name} rows={rows} placeholder={control.attributes.placeholder ?? ''} value={text.join('\n')}
+      <textarea name={control.name} aria-label={control.attributes.title ?? control.name} rows={rows} placeholder={control.attributes.placeholder ?? ''} value={text.join('\n')}
         onInput={e => { const v = e.currentTarget.value; store.setValue(control, v.trim() ? { text: [v] } : null, 'textarea:' + control.name); }} />
     </fieldset>
   );
@@ -119,7 +119,7 @@ export function NumberControl({ control, store }: Props) {
   return (
     <fieldset class="control number" data-control={control.name}>
       <legend>{control.attributes.title ?? control.name}</legend>
-      <input type="number" name={control.name} min={control.min} max={control.max} value={n ?? ''}
+      <input type="number" name={control.name} aria-label={control.attributes.title ?? control.name} min={control.min} max={control.max} value={n ?? ''}
         onInput={e => { const v = e.currentTarget.value; store.setValue(control, v === '' ? null : { number: +v }, 'number:' + control.name); }} />
     </fieldset>
   );
@@ -151,6 +151,7 @@ export function RegionList({ store }: { store: EditorStore }) {
 function describe(v: Record<string, any>): string {
   if (typeof v.text === 'string') return `“${v.text.length > 30 ? v.text.slice(0, 30) + '…' : v.text}”`;
   if (Array.isArray(v.points)) return `${v.points.length} points`;
+  if (typeof v.x === 'number' && typeof v.height !== 'number') return `at ${v.x.toFixed(1)}, ${v.y.toFixed(1)}%`;
   if (typeof v.x === 'number') return `${v.width.toFixed(1)}×${v.height.toFixed(1)}%`;
   if (typeof v.start === 'number') return `${v.start.toFixed(2)}–${v.end.toFixed(2)} s`;
   return '';

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { createImageAnnotator, type ImageAnnotation, type ImageAnnotator } from '@annotorious/annotorious';
-import '@annotorious/annotorious/annotorious.css';
 import type { ControlTag, ObjectTag, Result } from '../types';
 import { EditorStore, labelsOf, useStore } from './store';
+import { activePointControl, PointLayer, pointControls } from './PointLayer';
 
 const imageKinds = new Set(['RectangleLabels', 'PolygonLabels', 'Rectangle', 'Polygon']);
 const clamp = (v: number) => Math.min(100, Math.max(0, v));
@@ -56,6 +56,7 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
   const controls = imageControls(store, tag);
 
   function activeControl(): { control: ControlTag; label: string | null } | null {
+    if (activePointControl(store, tag, controls)) return null; // placing key points: Annotorious stays out of the way
     for (const c of controls) {
       const label = store.active.get(c.name);
       if (label) return { control: c, label };
@@ -70,7 +71,7 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
     const el = document.createElement('img');
     el.alt = '';
     el.draggable = false;
-    el.onload = () => setSize({ w: el.naturalWidth, h: el.naturalHeight });
+    el.onload = () => { performance.mark('groundwork:image-loaded'); setSize({ w: el.naturalWidth, h: el.naturalHeight }); };
     el.onerror = () => setFailed(true);
     el.src = src;
     img.current = el;
@@ -81,7 +82,9 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
   useEffect(() => {
     if (!size || !img.current) return;
     const { w, h } = size;
+    performance.mark('groundwork:annotator-start');
     const a = createImageAnnotator(img.current, { drawingEnabled: false, theme: 'light', userSelectAction: 'EDIT' as any });
+    performance.mark('groundwork:annotator-created');
     anno.current = a;
     style.current = (annotation: ImageAnnotation, state?: { selected?: boolean; hovered?: boolean }) => {
       const r = store.results.find(x => x.id === annotation.id);
@@ -117,6 +120,7 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
     a.on('selectionChanged', (selected: ImageAnnotation[]) => { if (anno.current === a && !applying.current) store.select(selected[0]?.id ?? null); });
     synced.current.clear();
     sync();
+    performance.mark('groundwork:editor-ready');
     return () => { if (anno.current === a) dispose(); };
   }, [size]);
 
@@ -167,7 +171,9 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
     a.setDrawingEnabled(enabled);
     host.current?.setAttribute('data-drawing', enabled ? tool : 'off');
     const selected = a.getSelected()[0]?.id ?? null;
-    if (store.selectedId !== selected) a.setSelected(store.selectedId ?? undefined);
+    // The selection may be a key point, which Annotorious does not hold: then nothing of its own is selected.
+    const wanted = store.selectedId && synced.current.has(store.selectedId) ? store.selectedId : null;
+    if (wanted !== selected) a.setSelected(wanted ?? undefined);
     const labels = mine.map(r => r.id + ':' + labelsOf(r).join('|')).join(',');
     if (labels !== styled.current) { styled.current = labels; a.setStyle(style.current as any); }
   }
@@ -197,16 +203,20 @@ export function ImageObject({ tag, src, store }: { tag: ObjectTag; src: string; 
   }, []);
 
   const active = activeControl();
+  const points = pointControls(store, tag);
+  const placing = activePointControl(store, tag, controls);
+  const labelled = [...controls, ...points];
   return (
-    <figure class={`image-object${active?.label ? ' drawing' : ''}${zoom > 1 ? ' zoomed' : ''}`} data-object={tag.name}>
+    <figure class={`image-object${active?.label || placing ? ' drawing' : ''}${zoom > 1 ? ' zoomed' : ''}`} data-object={tag.name}>
       <div class="zoom-bar">
         <button type="button" title="Zoom out (-)" aria-label="Zoom out" disabled={zoom <= 1} onClick={() => setZoom(z => Math.max(1, z / 1.5))}>−</button>
-        <button type="button" title="Fit (0)" aria-label="Fit" onClick={() => setZoom(1)}>{Math.round(zoom * 100)}%</button>
+        <button type="button" title="Fit (0)" aria-label={`${Math.round(zoom * 100)}%, fit to the view`} onClick={() => setZoom(1)}>{Math.round(zoom * 100)}%</button>
         <button type="button" title="Zoom in (+)" aria-label="Zoom in" disabled={zoom >= 8} onClick={() => setZoom(z => Math.min(8, z * 1.5))}>+</button>
       </div>
-      <div class="image-scroll"><div ref={host} class="image-host" /></div>
+      <div class="image-scroll"><div class="image-stage"><div ref={host} class="image-host" />
+        {points.length > 0 && <PointLayer tag={tag} store={store} size={size} otherShapes={controls} />}</div></div>
       {failed && <div class="error">The image <code>{src}</code> could not be loaded.</div>}
-      {controls.length > 0 && !active?.label && <figcaption class="hint">Pick a label ({controls[0].options.length ? 'press its number' : 'from the panel'}) to draw.</figcaption>}
+      {labelled.length > 0 && !active?.label && !placing && <figcaption class="hint">Pick a label ({labelled.some(c => c.options.length) ? 'press its number' : 'from the panel'}) to draw.</figcaption>}
     </figure>
   );
 }

@@ -5,9 +5,8 @@ import type { LabelConfig, Prediction, Project, Result, Task } from '../types';
 import { EditorStore, regionId, useStore } from './store';
 import { assignHotkeys, findHotkey, isTyping } from './hotkeys';
 import { ChoicesControl, LabelsControl, NumberControl, PairwiseControl, RatingControl, RegionList, TextAreaControl, labelKinds, pickLabel, toggleChoice } from './Controls';
-import { ImageObject } from './ImageObject';
 import { TextObject } from './TextObject';
-import { AudioObject } from './AudioObject';
+import { Lazy } from './lazy';
 import { ListObject } from './ListObject';
 import { useMediaSrc } from './media';
 
@@ -131,6 +130,8 @@ export function Workspace({ project, config, task, predictions, expiresAt, onSub
       case 'Rating': return <RatingControl {...props} />;
       case 'Pairwise': return <PairwiseControl {...props} />;
       case 'Number': return <NumberControl {...props} />;
+      case 'Rectangle': case 'Polygon': case 'KeyPoint':
+        return <p class="muted">{c.kind === 'KeyPoint' ? 'Click the image to place a point.' : c.kind === 'Polygon' ? 'Click points on the image; close on the first one.' : 'Drag on the image to draw a box.'}</p>;
       case 'Ranker': return <p class="muted">Rank the items on the left: ↑/↓ or Alt+↑/↓ on a focused item.</p>;
       default: return <p class="muted">{c.kind} <code>{c.name}</code> is not supported in this editor yet.</p>;
     }
@@ -160,8 +161,10 @@ export function Workspace({ project, config, task, predictions, expiresAt, onSub
           {pre.from.score !== undefined && pre.from.score !== null ? ` (score ${(+pre.from.score).toFixed(2)})` : ''}: check, edit and submit.
           <button type="button" class="link" onClick={() => store.set(store.results.filter(r => r.origin !== 'prediction'))}>Clear untouched pre-labels</button></p>)}
       <div class="workspace-body">
-        <div class={readOnly ? 'objects read-only' : 'objects'} aria-label={readOnly ? 'the task, read-only' : undefined}>
-          {config.object_tags.map(o => <ObjectView key={o.name + task.id} tag={o} task={task} store={store} />)}</div>
+        <div class={readOnly ? 'objects read-only' : 'objects'} aria-label={readOnly ? 'the task, read-only' : undefined}>{objectRows(config).map(row => row.length === 2
+          ? <div class="object-pair" key={row[0].name + task.id}>{row.map((o, i) => <div class="pair-side"><div class="object-caption">{i === 0 ? `← ${o.name}` : `${o.name} →`}</div><ObjectView tag={o} task={task} store={store} /></div>)}</div>
+          : captioned(config) ? <div key={row[0].name + task.id}><div class="object-caption">{row[0].name}</div><ObjectView tag={row[0]} task={task} store={store} /></div>
+          : <ObjectView key={row[0].name + task.id} tag={row[0]} task={task} store={store} />)}</div>
         <aside class="sidebar">
           {/* Read-only: the controls stay readable (also to screen readers) but disabled; the objects take no pointer input. */}
           <fieldset class="controls-group" disabled={readOnly}>
@@ -178,14 +181,34 @@ export function Workspace({ project, config, task, predictions, expiresAt, onSub
   );
 }
 
+/**
+ * The objects in document order, one to a row, except the two a Pairwise control compares, which share a row side by
+ * side (left is ←, right is →) so the annotator reads them as a pair.
+ */
+function objectRows(config: LabelConfig): LabelConfig['object_tags'][] {
+  const pair = config.control_tags.find(c => c.kind === 'Pairwise' && c.to_names.length === 2)?.to_names;
+  const rows: LabelConfig['object_tags'][] = [];
+  for (const o of config.object_tags) {
+    if (pair && o.name === pair[1]) continue;
+    if (pair && o.name === pair[0]) { const right = config.object_tags.find(x => x.name === pair[1]); rows.push(right ? [o, right] : [o]); continue; }
+    rows.push([o]);
+  }
+  return rows;
+}
+
+/** With several text-like objects on the page, each is captioned with its name (prompt, answer …). */
+function captioned(config: LabelConfig): boolean {
+  return config.object_tags.filter(o => o.kind === 'Text' || o.kind === 'HyperText' || o.kind === 'List').length > 1;
+}
+
 function ObjectView({ tag, task, store }: { tag: LabelConfig['object_tags'][number]; task: Task; store: EditorStore }) {
   const raw = tag.variable ? task.data[tag.variable] : tag.value;
   const value = raw === undefined || raw === null ? '' : typeof raw === 'string' ? raw : JSON.stringify(raw);
   if (tag.variable && raw === undefined) return <p class="error">This task has no <code>{tag.variable}</code> for {tag.kind} <code>{tag.name}</code>.</p>;
   switch (tag.kind) {
-    case 'Image': return <MediaView value={value}>{src => <ImageObject tag={tag} src={src} store={store} />}</MediaView>;
+    case 'Image': return <Lazy editor="image" render={m => <MediaView value={value}>{src => <m.ImageObject tag={tag} src={src} store={store} />}</MediaView>} />;
     case 'Text': case 'HyperText': return <TextObject tag={tag} text={value} store={store} />;
-    case 'Audio': case 'AudioPlus': return <MediaView value={value}>{src => <AudioObject tag={tag} src={src} store={store} />}</MediaView>;
+    case 'Audio': case 'AudioPlus': return <Lazy editor="audio" render={m => <MediaView value={value}>{src => <m.AudioObject tag={tag} src={src} store={store} />}</MediaView>} />;
     case 'List': return <ListObject tag={tag} items={Array.isArray(raw) ? raw as any[] : []} store={store} />;
     default: return <div class="text-object"><div class="muted">{tag.kind} <code>{tag.name}</code></div><div class="text-body">{value}</div></div>;
   }

@@ -84,7 +84,18 @@ export class EditorStore {
   }
 }
 
-export const palette = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#808000'];
+export const palette = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#6b6b00'];
+
+/** White or near-black, whichever reads better on the colour (WCAG contrast), for text on a label's colour. */
+export function textOn(color: string): string {
+  const m = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(color.trim());
+  if (!m) return '#fff';
+  const hex = m[1].length === 3 ? m[1].split('').map(c => c + c).join('') : m[1];
+  const channel = (i: number) => { const v = parseInt(hex.slice(i, i + 2), 16) / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const l = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+  const dark = 0.0159; // luminance of #1d2330
+  return (1.05 / (l + 0.05)) >= ((l + 0.05) / (dark + 0.05)) ? '#fff' : '#1d2330';
+}
 
 /** Re-renders the component whenever the store changes. */
 export function useStore(store: EditorStore) {

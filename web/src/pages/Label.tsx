@@ -3,6 +3,7 @@ import { ApiError, api, get, post } from '../api';
 import { navigate } from '../router';
 import type { Lease, LabelConfig, Project, Result, Task, TaskPage } from '../types';
 import { Workspace } from '../editor/Workspace';
+import { preloadEditors, preloadEditorsFor } from '../editor/lazy';
 import { ErrorBox } from './common';
 
 type Work =
@@ -26,33 +27,53 @@ export function LabelPage({ projectId, taskId }: { projectId: number; taskId?: n
   useEffect(() => {
     (async () => {
       try {
-        const p = await get<Project>(`/api/v1/projects/${projectId}`);
-        const c = await post<LabelConfig>('/api/v1/label-configs/validate', { label_config: p.label_config });
+        // The project with its parsed configuration, and the task, side by side; the editor's code starts loading as
+        // soon as the configuration says which one it is.
+        const setup = (async () => {
+          const p = await get<Project>(`/api/v1/projects/${projectId}`);
+          preloadEditorsFor(p.label_config);
+          const c = await post<LabelConfig>('/api/v1/label-configs/validate', { label_config: p.label_config });
+          preloadEditors(c);
+          return [p, c] as const;
+        })();
+        const first = taskId
+          ? get<Task>(`/api/v1/projects/${projectId}/tasks/${taskId}`).then(task => { setWork({ kind: 'task', task }); return task; })
+          : takeNext(false);
+        const [[p, c], task] = await Promise.all([setup, first]);
+        if (task) prefetchMedia(c, task);
         setProject(p); setConfig(c);
-        if (taskId) setWork({ kind: 'task', task: await get<Task>(`/api/v1/projects/${projectId}/tasks/${taskId}`) });
-        else await takeNext(false);
       } catch (e) { setWork({ kind: 'error', error: e }); }
     })();
   }, [projectId, taskId]);
 
-  async function takeNext(fallback: boolean, after = 0) {
+  /** Starts downloading the task's images while the image editor's code loads (the editor's <img> then finds them cached). */
+  function prefetchMedia(c: LabelConfig, task: Task) {
+    for (const o of c.object_tags) {
+      const src = o.kind === 'Image' && o.variable ? task.data[o.variable] : undefined;
+      if (typeof src === 'string' && src) new Image().src = src;
+    }
+  }
+
+  /** Shows the next task (from the queue, or by id when there is no queue) and returns it; null when there is none. */
+  async function takeNext(fallback: boolean, after = 0): Promise<Task | null> {
     if (!fallback) {
       try {
         const response = await api<Lease | undefined>('POST', `/api/v1/projects/${projectId}/next`, {});
-        if (!response) { setWork({ kind: 'empty', message: 'Nothing to label right now: every task you may take is done or held by someone else.' }); return; }
+        if (!response) { setWork({ kind: 'empty', message: 'Nothing to label right now: every task you may take is done or held by someone else.' }); return null; }
         setWork({ kind: 'task', task: response.task, lease: response });
-        return;
+        return response.task;
       } catch (e) {
-        if (e instanceof ApiError && e.status === 403) { setWork({ kind: 'empty', message: e.detail ?? e.title }); return; }
+        if (e instanceof ApiError && e.status === 403) { setWork({ kind: 'empty', message: e.detail ?? e.title }); return null; }
         if (!(e instanceof ApiError && (e.status === 404 || e.status === 405))) throw e;
         setQueueMissing(true);
       }
     }
     const page = await get<TaskPage>(`/api/v1/projects/${projectId}/tasks?status=queued&limit=1&cursor=${after}`);
     const next = page.items[0] ?? (after ? (await get<TaskPage>(`/api/v1/projects/${projectId}/tasks?status=queued&limit=1`)).items[0] : undefined);
-    if (!next) { setWork({ kind: 'empty', message: 'No queued tasks left in this project.' }); return; }
-    if (taskId) navigate(`/projects/${projectId}/tasks/${next.id}/label`);
-    else setWork({ kind: 'task', task: next });
+    if (!next) { setWork({ kind: 'empty', message: 'No queued tasks left in this project.' }); return null; }
+    if (taskId) { navigate(`/projects/${projectId}/tasks/${next.id}/label`); return null; }
+    setWork({ kind: 'task', task: next });
+    return next;
   }
 
   // Renew the lease while the page is open: at a third of its remaining time, between 2 s and 60 s.

@@ -123,7 +123,7 @@ function ImportPanel({ projectId, onImported }: { projectId: number; onImported:
     <form class="panel" onSubmit={start} aria-label="Import tasks">
       <h2>Import</h2>
       <p class="hint">JSON, JSON Lines, CSV or TSV files of tasks (Label Studio's task format or flat rows), a .txt list of URLs, or a .zip of images or audio (one task per file).</p>
-      <input ref={input} type="file" name="file" multiple accept=".json,.jsonl,.ndjson,.csv,.tsv,.txt,.zip" />
+      <input ref={input} type="file" name="file" aria-label="Files to import" multiple accept=".json,.jsonl,.ndjson,.csv,.tsv,.txt,.zip" />
       <div class="row">
         <button class="primary" type="submit" disabled={progress !== null && progress < 1 && !result && !error}>Upload</button>
         {controller.current && <button type="button" onClick={() => controller.current?.abort()}>Cancel</button>}

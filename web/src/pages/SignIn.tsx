@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, Session, signInWithPassword, signInWithToken } from '../api';
+import { ApiError, demoAvailable, Session, signInAsDemo, signInWithPassword, signInWithToken } from '../api';
 
 export function SignInPage({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   const [mode, setMode] = useState<'password' | 'token'>('password');
@@ -38,6 +38,9 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (s: Session) => void })
         </>}
         {error && <p class="error" role="alert">{error}</p>}
         <button class="primary" type="submit" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+        {demoAvailable() && <p class="demo-signin">This server runs in demo mode. <button type="button" class="link" disabled={busy}
+          onClick={async () => { setBusy(true); try { onSignedIn(await signInAsDemo()); } catch (err) { setError(err instanceof Error ? err.message : String(err)); } finally { setBusy(false); } }}>
+          Continue as the demo user</button></p>}
       </form>
     </div>
   );
