@@ -28,8 +28,8 @@ public static class BenchServeCommand
         var store = new StoreOptionsBinder();
         var annotators = new Option<int>("--annotators") { Description = "Simulated annotators working at once", DefaultValueFactory = _ => 64 };
         var seconds = new Option<int>("--seconds") { Description = "Measured seconds (after the warm-up)", DefaultValueFactory = _ => 30 };
-        var warmup = new Option<int>("--warmup") { Description = "Warm-up seconds, not counted", DefaultValueFactory = _ => 3 };
-        var tasks = new Option<int>("--tasks") { Description = "Tasks to import (each cycle uses one place of overlap)", DefaultValueFactory = _ => 150_000 };
+        var warmup = new Option<int>("--warmup") { Description = "Warm-up seconds, not counted (under load, tiered compilation needs about half a minute to settle: shorter warm-ups measure a server still partly running its first, unoptimised code)", DefaultValueFactory = _ => 30 };
+        var tasks = new Option<int>("--tasks") { Description = "Tasks to import (each cycle uses one place of overlap)", DefaultValueFactory = _ => 300_000 };
         var overlap = new Option<int>("--overlap") { Description = "The project's overlap", DefaultValueFactory = _ => 1 };
         var server = new Option<string?>("--server") { Description = "Drive a running server at this address (http://host:port) instead of starting one (needs --token)" };
         var token = new Option<string?>("--token") { Description = "With --server: an organisation admin's API token" };
