@@ -14,8 +14,14 @@ public abstract class GroundworkDatabase : IDisposable
     /// <summary>Opens a connection ready for use.</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Opens a connection and begins a transaction that may write.</summary>
+    /// <summary>Opens a connection and begins a transaction that may write (a short one: a request's change).</summary>
     public abstract Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Begins a transaction that may write a lot or take long (an import, a rewrite of a project's consensus): on SQLite
+    /// it never shares its commit with short writes, so they never wait for it to end.
+    /// </summary>
+    public virtual Task<WriteScope> BeginBulkWriteAsync(CancellationToken cancellationToken) => BeginWriteAsync(cancellationToken);
 
     /// <summary>Brings the schema up to date with this provider's migration track.</summary>
     public abstract void Migrate();

@@ -4,42 +4,41 @@ namespace Groundwork.Data;
 
 /// <summary>
 /// A write transaction with its connection. Disposing without <see cref="CommitAsync"/> rolls back,
-/// so an exception anywhere inside leaves the store unchanged.
+/// so an exception anywhere inside leaves the store unchanged. <see cref="CommitAsync"/> returns only once the
+/// changes are durable (on SQLite several scopes may share one commit: see <c>SqliteWriteBatcher</c>).
 /// </summary>
 public sealed class WriteScope : IAsyncDisposable
 {
-    private readonly Action? _onRelease;
-    private bool _released;
+    private readonly IWriteScopeOwner _owner;
+    private bool _committed;
+    private bool _ended;
 
-    internal WriteScope(DbConnection connection, DbTransaction transaction, Action? onRelease)
+    internal WriteScope(DbConnection connection, DbTransaction transaction, IWriteScopeOwner owner)
     {
         Connection = connection;
         Transaction = transaction;
-        _onRelease = onRelease;
+        _owner = owner;
     }
 
     public DbConnection Connection { get; }
 
     public DbTransaction Transaction { get; }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_ended, this);
+        await _owner.CommitAsync(this, cancellationToken);
+        _committed = true;
+    }
 
     public async ValueTask DisposeAsync()
     {
-        if (_released)
+        if (_ended)
         {
             return;
         }
 
-        _released = true;
-        try
-        {
-            await Transaction.DisposeAsync();
-            await Connection.DisposeAsync();
-        }
-        finally
-        {
-            _onRelease?.Invoke();
-        }
+        _ended = true;
+        await _owner.EndAsync(this, _committed);
     }
 }

@@ -9,7 +9,7 @@ namespace Groundwork.Data.Providers;
 /// The production store. Several Groundwork processes may share one database: concurrency is left to
 /// PostgreSQL's own tools (transactions, unique indexes, row locks), never to an in-process lock.
 /// </summary>
-public sealed class PostgresDatabase : GroundworkDatabase
+public sealed class PostgresDatabase : GroundworkDatabase, IWriteScopeOwner
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _connectionString;
@@ -64,13 +64,21 @@ public sealed class PostgresDatabase : GroundworkDatabase
         try
         {
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            return new WriteScope(connection, transaction, null);
+            return new WriteScope(connection, transaction, this);
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    Task IWriteScopeOwner.CommitAsync(WriteScope scope, CancellationToken cancellationToken) => scope.Transaction.CommitAsync(cancellationToken);
+
+    async ValueTask IWriteScopeOwner.EndAsync(WriteScope scope, bool committed)
+    {
+        await scope.Transaction.DisposeAsync();
+        await scope.Connection.DisposeAsync();
     }
 
     public override void Migrate()

@@ -23,7 +23,7 @@ internal sealed class PostgresTaskImporter(GroundworkDatabase db, TimeProvider c
     public async Task<ImportResult> ImportAsync(long projectId, int overlap, long importedBy, TaskSpool spool, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var scope = await db.BeginWriteAsync(cancellationToken);
+        await using var scope = await db.BeginBulkWriteAsync(cancellationToken);
         var connection = (NpgsqlConnection)scope.Connection;
         if (spool.Count == 0)
         {

@@ -81,7 +81,7 @@ public sealed class SqlConsensusStore(GroundworkDatabase db) : IConsensusStore
         // Written in chunks so a large project never holds the (SQLite) write gate for long.
         foreach (var chunk in changed.Chunk(ChunkSize))
         {
-            await using var scope = await db.BeginWriteAsync(cancellationToken);
+            await using var scope = await db.BeginBulkWriteAsync(cancellationToken);
             await scope.Connection.ExecuteAsync(new CommandDefinition(
                 $"""
                 INSERT INTO consensus (task_id, project_id, method, label, confidence, result, annotations, computed_at)
@@ -98,7 +98,7 @@ public sealed class SqlConsensusStore(GroundworkDatabase db) : IConsensusStore
 
         foreach (var chunk in removed.Chunk(ChunkSize))
         {
-            await using var scope = await db.BeginWriteAsync(cancellationToken);
+            await using var scope = await db.BeginBulkWriteAsync(cancellationToken);
             await scope.Connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM consensus WHERE project_id = @projectId AND task_id = @taskId",
                 chunk.Select(taskId => new { projectId, taskId }),
@@ -107,7 +107,7 @@ public sealed class SqlConsensusStore(GroundworkDatabase db) : IConsensusStore
             await scope.CommitAsync(cancellationToken);
         }
 
-        await using (var scope = await db.BeginWriteAsync(cancellationToken))
+        await using (var scope = await db.BeginBulkWriteAsync(cancellationToken))
         {
             await scope.Connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM annotator_skills WHERE project_id = @projectId", new { projectId }, scope.Transaction, cancellationToken: cancellationToken));

@@ -22,7 +22,7 @@ internal sealed class SqliteTaskImporter(GroundworkDatabase db, TimeProvider clo
     public async Task<ImportResult> ImportAsync(long projectId, int overlap, long importedBy, TaskSpool spool, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var scope = await db.BeginWriteAsync(cancellationToken);
+        await using var scope = await db.BeginBulkWriteAsync(cancellationToken);
         var connection = (SqliteConnection)scope.Connection;
         var transaction = (SqliteTransaction)scope.Transaction;
         var lastIdBefore = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
