@@ -261,4 +261,37 @@ public sealed class LeaseTests
         command.CommandText = $"SELECT lease_count FROM tasks WHERE id = {taskId}";
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Providers), MemberType = typeof(TestApp))]
+    public async Task Next_ReturnsTheTaskWithItsPredictionsInOrder_AndCountsTheLease(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var projectId = await CreateProjectAsync(app, overlap: 2);
+        static string Prediction(string label, double score) =>
+            $$$"""{"model_version":"m-{{{label}}}","score":{{{score}}},"result":[{"from_name":"label","to_name":"text","type":"choices","value":{"choices":["{{{label}}}"]}}]}""";
+        var ids = await ImportAsync(app, projectId, 2, i => i == 0
+            ? $$$"""{"data":{"text":"with predictions"},"predictions":[{{{Prediction("b", 0.25)}}},{{{Prediction("a", 0.75)}}}]}"""
+            : """{"data":{"text":"bare"}}""");
+        var (_, alice) = await AnnotatorAsync(app, projectId, "alice@example.com");
+        var (_, bob) = await AnnotatorAsync(app, projectId, "bob@example.com");
+
+        var leased = (await alice.NextAsync(projectId))!;
+        Assert.Equal(ids[0], TaskId(leased));
+        Assert.Equal("with predictions", leased["task"]!["data"]!["text"]!.GetValue<string>());
+        var predictions = leased["predictions"]!.AsArray();
+        Assert.Equal(["m-b", "m-a"], predictions.Select(p => p!["model_version"]!.GetValue<string>()));
+        Assert.Equal("a", predictions[1]!["result"]![0]!["value"]!["choices"]![0]!.GetValue<string>());
+        Assert.Equal(0.75, predictions[1]!["score"]!.GetValue<double>());
+        Assert.True(leased["expires_at"]!.GetValue<DateTimeOffset>() > DateTimeOffset.UtcNow);
+
+        // The lease holds one of the two places: bob gets the same task, and a third annotator would not.
+        var bobLeased = (await bob.NextAsync(projectId))!;
+        Assert.Equal(ids[0], TaskId(bobLeased));
+        Assert.NotEqual(LeaseId(leased), LeaseId(bobLeased));
+        var (_, carol) = await AnnotatorAsync(app, projectId, "carol@example.com");
+        var carolLeased = (await carol.NextAsync(projectId))!;
+        Assert.Equal(ids[1], TaskId(carolLeased));
+        Assert.Empty(carolLeased["predictions"]!.AsArray());
+    }
 }
