@@ -10,7 +10,8 @@ namespace Groundwork.Quality.Categorical;
 /// of worker <c>w</c> (what <c>w</c> answers when the truth is <c>z</c>) has the Dirichlet prior
 /// <c>base + s * pooled(z)</c>: <c>base</c> is one imaginary correct answer and a tenth of an answer per
 /// confusion (<see cref="DiagonalPseudoCount"/>, <see cref="OffDiagonalPseudoCount"/>), <c>pooled(z)</c> is
-/// the population's confusion row (all workers' expected counts plus <c>base</c>, normalised) and the
+/// the population's confusion row (all workers' expected counts plus <c>base</c>, its diagonal raised to the
+/// row's largest entry where another answer outnumbers it, normalised) and the
 /// strength <c>s</c> is re-estimated every iteration by maximum marginal likelihood of the workers' rows
 /// (<see cref="PriorStrength"/>). With <c>s = 0</c> this is the classic model with a fixed prior; the data
 /// set <c>s</c>: large when workers behave alike, small when they differ.
@@ -155,11 +156,17 @@ public static class DawidSkene
         for (var z = 0; z < k; z++)
         {
             var column = 0.0;
+            var largest = 0.0;
             for (var o = 0; o < k; o++)
             {
                 column += pooled[(o * k) + z];
+                largest = Math.Max(largest, pooled[(o * k) + z]);
             }
 
+            // Identifiability: the population answers z more often than any other class when the truth is z.
+            var diagonal = (z * k) + z;
+            column += largest - pooled[diagonal];
+            pooled[diagonal] = largest;
             for (var o = 0; o < k; o++)
             {
                 pooled[(o * k) + z] /= column;

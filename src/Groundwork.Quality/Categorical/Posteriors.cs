@@ -8,6 +8,10 @@ namespace Groundwork.Quality.Categorical;
 /// <summary>Shared numeric kernels for posterior rows stored row-major in flat arrays.</summary>
 internal static class Posteriors
 {
+    /// <summary>Relative difference below which two posterior values count as equal (a few hundred ulps): the same sums taken in another
+    /// order differ in their last bits.</summary>
+    public const double TieTolerance = 1e-13;
+
     /// <summary>Turns rows of log-probabilities (up to a constant per row) into probabilities in place.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SoftmaxRows(Span<double> rows, int classCount)
@@ -144,22 +148,44 @@ internal static class Posteriors
         return shares;
     }
 
-    /// <summary>Per worker, the share of its labels that equal <paramref name="labels"/> (0.5 for a worker with no labels).</summary>
-    public static double[] Agreement(LabelTable table, ReadOnlySpan<int> labels)
+    /// <summary>
+    /// Per worker, the share of its labels that agree with the vote <paramref name="shares"/> (0.5 for a worker
+    /// with no labels). A label agrees when its class has the task's largest share; where several classes tie
+    /// for it (within <see cref="TieTolerance"/>), each of them earns an equal part of one agreement, so the
+    /// result does not depend on how classes are named or ordered.
+    /// </summary>
+    public static double[] Agreement(LabelTable table, ReadOnlySpan<double> shares)
     {
+        var k = table.ClassCount;
         var offsets = table.TaskOffsets;
         var workers = table.LabelWorkers;
         var classes = table.LabelClasses;
         var agree = new double[table.WorkerCount];
         var count = new int[table.WorkerCount];
+        Span<bool> top = k <= 256 ? stackalloc bool[k] : new bool[k];
         for (var t = 0; t < table.TaskCount; t++)
         {
+            var row = shares.Slice(t * k, k);
+            var best = row[0];
+            for (var c = 1; c < k; c++)
+            {
+                best = Math.Max(best, row[c]);
+            }
+
+            var tied = 0;
+            for (var c = 0; c < k; c++)
+            {
+                top[c] = best - row[c] <= TieTolerance * Math.Abs(best);
+                tied += top[c] ? 1 : 0;
+            }
+
+            var credit = 1.0 / tied;
             for (var j = offsets[t]; j < offsets[t + 1]; j++)
             {
                 count[workers[j]]++;
-                if (classes[j] == labels[t])
+                if (top[classes[j]])
                 {
-                    agree[workers[j]] += 1;
+                    agree[workers[j]] += credit;
                 }
             }
         }

@@ -3,7 +3,8 @@ namespace Groundwork.Quality.Categorical;
 /// <summary>
 /// Zero-based skill: start every worker at skill 1 (a plain majority vote), then repeatedly take a
 /// weighted vote and move each skill towards the worker's agreement with it
-/// (<c>skill += rate * (agreement - skill)</c>, the rate halving every 20 steps) until skills settle.
+/// (<c>skill += rate * (agreement - skill)</c>, the rate halving every 20 steps) until skills settle. A tied
+/// vote shares the agreement among its tied classes, so names never steer the skills.
 /// Posterior: weighted vote shares.
 /// </summary>
 public static class ZeroBasedSkill
@@ -18,13 +19,12 @@ public static class ZeroBasedSkill
         Array.Fill(skills, 1.0);
         var rate = 1.0;
         var shares = Posteriors.VoteShares(table, skills);
-        var labels = Posteriors.ArgMaxRows(shares, table.ClassCount, table.ClassTieBreakOrder);
         var iterations = 0;
         var converged = false;
         while (iterations < options.MaxIterations)
         {
             iterations++;
-            var agreement = Posteriors.Agreement(table, labels);
+            var agreement = Posteriors.Agreement(table, shares);
             var change = 0.0;
             for (var w = 0; w < skills.Length; w++)
             {
@@ -34,7 +34,6 @@ public static class ZeroBasedSkill
             }
 
             shares = Posteriors.VoteShares(table, skills);
-            labels = Posteriors.ArgMaxRows(shares, table.ClassCount, table.ClassTieBreakOrder);
             if (change < Math.Max(options.Tolerance, 1e-9))
             {
                 converged = true;
@@ -47,6 +46,7 @@ public static class ZeroBasedSkill
             }
         }
 
+        var labels = Posteriors.ArgMaxRows(shares, table.ClassCount, table.ClassTieBreakOrder);
         return new CategoricalResult(Name, table.ClassCount, labels, shares, skills, iterations, converged);
     }
 }

@@ -30,6 +30,31 @@ public sealed class PropertyTests
     }
 
     [Fact]
+    public void Relabelling_TasksWorkersAndClasses_PermutesTheOutputAndNothingElse_OnTheRegressionCrowds()
+    {
+        foreach (var (tasks, workers, classes, seed) in Crowds.RelabellingRegressions)
+        {
+            var rows = Crowds.Noisy(tasks, workers, classes, seed);
+            foreach (var m in AggregationCatalogue.All)
+            {
+                AssertHolds(PropertyChecks.RelabellingPermutes(m, rows, seed), tasks, workers, classes, seed);
+            }
+        }
+    }
+
+    [Fact]
+    public void SymmetricCrowds_AreRecognised()
+    {
+        Assert.True(PropertyChecks.HasWorkerOrClassSymmetry(Crowds.Noisy(4, 3, 2, 128382)));
+        Assert.False(PropertyChecks.HasWorkerOrClassSymmetry(Crowds.Noisy(9, 7, 4, -45)));
+        Assert.False(PropertyChecks.HasWorkerOrClassSymmetry(Crowds.Noisy(10, 2, 2, -538)));
+
+        // Swapping the two classes maps "a says x, b says y" onto itself when the workers swap as well.
+        Assert.True(PropertyChecks.HasWorkerOrClassSymmetry([("t", "a", "x"), ("t", "b", "y")]));
+        Assert.False(PropertyChecks.HasWorkerOrClassSymmetry([("t", "a", "x"), ("t", "b", "x"), ("u", "a", "y")]));
+    }
+
+    [Fact]
     public void PerfectAnnotators_RecoverTheTruth_OnTheRegressionCrowds()
     {
         foreach (var (tasks, workers, classes, seed, skewed, _) in Crowds.PerfectRegressions)
@@ -66,6 +91,18 @@ public sealed class PropertyTests
                 AssertHolds(PropertyChecks.PerfectAnnotators(m, rows, truth), tasks, workers, classes, seed);
             }
         });
+    }
+
+    [Fact]
+    public void AddingARandomAnnotator_NeverFlipsATaskWhereFivePerfectAnnotatorsAgree_OnTheRegressionCrowds()
+    {
+        foreach (var (tasks, workers, classes, seed) in Crowds.FlipRegressions)
+        {
+            foreach (var m in AggregationCatalogue.All)
+            {
+                AssertHolds(PropertyChecks.RandomAnnotatorNeverFlipsFivePerfect(m, tasks, workers, classes, seed), tasks, workers, classes, seed);
+            }
+        }
     }
 
     [Fact]
