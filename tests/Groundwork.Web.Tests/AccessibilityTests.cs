@@ -45,6 +45,16 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await page.WaitForTimeoutAsync(300);
         await CheckAsync(page, axe, "project", failures);
 
+        await page.GotoAsync($"/projects/{Project(DemoCatalog.ImageProjectName)}/dashboard");
+        await page.Locator("[data-chart=progress] canvas").WaitForAsync();
+        await CheckAsync(page, axe, "dashboard", failures);
+
+        await page.GotoAsync($"/projects/{Project(DemoCatalog.ImageProjectName)}");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^task \\d+$") }).First.ClickAsync();
+        await page.GetByTestId("task-consensus").WaitForAsync();
+        await page.WaitForTimeoutAsync(300);
+        await CheckAsync(page, axe, "task-detail", failures);
+
         await page.GotoAsync("/projects/new");
         await page.Locator("textarea").First.WaitForAsync();
         await page.WaitForTimeoutAsync(500); // the live check of the template configuration

@@ -4,6 +4,7 @@ import './styles.css';
 // The annotation libraries' styles are small and go in app.css; their code is loaded per editor (editor/lazy.tsx).
 import '@annotorious/annotorious/annotorious.css';
 import '@recogito/text-annotator/text-annotator.css';
+import 'uplot/dist/uPlot.min.css';
 import { currentSession, Session, setUnauthorizedHandler, signOut } from './api';
 import { interceptLinks, match, navigate, usePath } from './router';
 import { SignInPage } from './pages/SignIn';
@@ -13,6 +14,8 @@ import { ProjectPage } from './pages/Project';
 import { LabelPage } from './pages/Label';
 import { ReviewPage } from './pages/Review';
 import { ReviewsPage } from './pages/Reviews';
+import { DashboardPage } from './pages/Dashboard';
+import { TaskPage } from './pages/Task';
 import { DemoBanner } from './pages/DemoBanner';
 
 function App() {
@@ -43,6 +46,8 @@ function App() {
   if (path.split('?')[0] === '/' || path.startsWith('/projects?')) page = <ProjectsPage />;
   else if (match('/projects/new', path)) page = <NewProjectPage />;
   else if ((params = match('/projects/:id/label', path))) { page = <LabelPage projectId={+params.id} key={path} />; fullBleed = true; }
+  else if ((params = match('/projects/:id/dashboard', path))) page = <DashboardPage projectId={+params.id} key={path} />;
+  else if ((params = match('/projects/:id/tasks/:task', path))) page = <TaskPage projectId={+params.id} taskId={+params.task} key={path} />;
   else if ((params = match('/projects/:id/reviews', path))) page = <ReviewsPage projectId={+params.id} key={path} />;
   else if ((params = match('/projects/:id/review', path))) { page = <ReviewPage projectId={+params.id} key={path} />; fullBleed = true; }
   else if ((params = match('/projects/:id/tasks/:task/label', path))) { page = <LabelPage projectId={+params.id} taskId={+params.task} key={path} />; fullBleed = true; }

@@ -8,14 +8,20 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Groundwork.Api;
 
-/// <summary>Project progress for the dashboard, and the project's batches (pause and resume). Managers only.</summary>
+/// <summary>Project progress and the dashboard's series, and the project's batches (pause and resume). Managers only.</summary>
 public static class ProgressApi
 {
+    public const int DefaultStatsDays = 30;
+
+    public const int MaxStatsDays = 366;
+
     public static RouteGroupBuilder MapProgressApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/projects/{projectId:long}").WithTags("Progress").RequireAuthorization();
         group.MapGet("/progress", ProgressAsync).WithName("ProjectProgress")
             .WithSummary("Tasks by status, live leases, annotations today, active annotators, gold accuracy and review acceptance rate per annotator");
+        group.MapGet("/stats", StatsAsync).WithName("ProjectStats")
+            .WithSummary("Activity per UTC day (annotations, completed tasks, annotators), throughput per annotator and the consensus label distribution over the last `days` days (1-366, default 30)");
         group.MapGet("/batches", BatchesAsync).WithName("ListBatches").WithSummary("The project's batches with counts and pause state");
         group.MapPost("/batches/{batch}/pause", PauseAsync).WithName("PauseBatch").WithSummary("Stop handing out the batch's tasks");
         group.MapPost("/batches/{batch}/resume", ResumeAsync).WithName("ResumeBatch").WithSummary("Hand out the batch's tasks again");
@@ -35,6 +41,23 @@ public static class ProgressApi
         var scores = await gold.ScoresAsync(projectId, cancellationToken);
         var reviewed = await reviews.StatsAsync(projectId, cancellationToken);
         return TypedResults.Ok(ProgressResponse.From(read, scores, reviewed));
+    }
+
+    public static async Task<Results<Ok<StatsResponse>, ProblemHttpResult>> StatsAsync(
+        long projectId, int? days, ClaimsPrincipal user, ProjectAccess access, IProjectStatsReader stats, CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(user, projectId, ProjectRole.Manager, cancellationToken);
+        if (!check.Granted)
+        {
+            return check.Denied();
+        }
+
+        if (days is < 1 or > MaxStatsDays)
+        {
+            return Problems.BadRequest("The window is not valid", $"days must be between 1 and {MaxStatsDays}; it was {days}.");
+        }
+
+        return TypedResults.Ok(StatsResponse.From(await stats.ReadAsync(projectId, days ?? DefaultStatsDays, cancellationToken)));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<BatchResponse>>, ProblemHttpResult>> BatchesAsync(

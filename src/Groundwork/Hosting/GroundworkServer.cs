@@ -82,6 +82,7 @@ public static class GroundworkServer
         services.AddSingleton<IWorkQueue, SqlWorkQueue>();
         services.AddSingleton<IGoldStore, SqlGoldStore>();
         services.AddSingleton<IProjectProgressReader, SqlProjectProgressReader>();
+        services.AddSingleton<IProjectStatsReader, SqlProjectStatsReader>();
         services.AddOptions<ConsensusOptions>().BindConfiguration(ConsensusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IConsensusStore, SqlConsensusStore>();
         services.AddSingleton<ConsensusWorker>();

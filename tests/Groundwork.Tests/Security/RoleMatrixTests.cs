@@ -58,6 +58,7 @@ public sealed class RoleMatrixTests
         ["DELETE /api/v1/projects/{projectId}/tasks/{taskId}/gold"] = Caller.Manager,
         ["GET /api/v1/projects/{projectId}/gold/scores"] = Caller.Manager,
         ["GET /api/v1/projects/{projectId}/progress"] = Caller.Manager,
+        ["GET /api/v1/projects/{projectId}/stats"] = Caller.Manager,
         ["GET /api/v1/projects/{projectId}/batches"] = Caller.Manager,
         ["POST /api/v1/projects/{projectId}/batches/{batch}/pause"] = Caller.Manager,
         ["POST /api/v1/projects/{projectId}/batches/{batch}/resume"] = Caller.Manager,

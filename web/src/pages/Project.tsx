@@ -22,6 +22,7 @@ export function ProjectPage({ projectId }: { projectId: number }) {
       <div class="page-head">
         <h1>{project.name}</h1>
         <div class="row">
+          <a class="button" href={`/projects/${project.id}/dashboard`}>Dashboard</a>
           <a class="button" href={`/projects/${project.id}/reviews`}>Decisions</a>
           <a class="button" href={`/projects/${project.id}/review`}>Review</a>
           <a class="button primary" href={`/projects/${project.id}/label`}>Start labeling</a>
@@ -74,7 +75,7 @@ function TasksTable({ projectId, reload }: { projectId: number; reload: number }
           <thead><tr><th>ID</th><th>Data</th><th>Status</th><th>Annotations</th><th>Created</th><th></th></tr></thead>
           <tbody>{page.items.map(t => (
             <tr key={t.id}>
-              <td>{t.id}</td>
+              <td><a href={`/projects/${projectId}/tasks/${t.id}`} aria-label={`task ${t.id}`}>{t.id}</a></td>
               <td class="data-cell" title={JSON.stringify(t.data)}>{summarize(t.data)}</td>
               <td><span class={`status status-${t.status}`}>{t.status.replace('_', ' ')}</span></td>
               <td>{t.annotation_count}</td>

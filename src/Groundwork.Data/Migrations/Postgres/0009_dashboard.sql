@@ -1,0 +1,2 @@
+-- Dashboard: annotations by time, for the project's activity per day and throughput per annotator. PostgreSQL track.
+CREATE INDEX ix_annotations_project_created ON annotations (project_id, created_at);
