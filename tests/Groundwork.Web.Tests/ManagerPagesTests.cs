@@ -124,6 +124,18 @@ public sealed class ManagerPagesTests(BrowserFixture browser)
             await Assertions.Expect(page.GetByText("No tasks with status completed")).ToBeVisibleAsync();
             await page.GetByLabel("Status").SelectOptionAsync("queued");
             await Assertions.Expect(rows).ToHaveCountAsync(50);
+
+            // The other filters: a unique id (exact, applied as you stop typing), and whether a task has annotations.
+            await page.GetByLabel("Status").SelectOptionAsync("");
+            await page.GetByLabel("Unique id").FillAsync("r7");
+            await Assertions.Expect(rows).ToHaveCountAsync(1);
+            await Assertions.Expect(rows.First).ToContainTextAsync("review number 7");
+            await page.GetByLabel("Annotated").SelectOptionAsync("true");
+            await Assertions.Expect(page.GetByText("No tasks with annotations, with unique id r7.")).ToBeVisibleAsync();
+            await page.GetByLabel("Annotated").SelectOptionAsync("false");
+            await Assertions.Expect(rows).ToHaveCountAsync(1);
+            await page.GetByLabel("Unique id").FillAsync("");
+            await Assertions.Expect(rows).ToHaveCountAsync(50);
             Assert.Empty(b.Errors);
         }
         finally

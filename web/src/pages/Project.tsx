@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, get, upload } from '../api';
 import type { ImportResult, Project, TaskPage } from '../types';
-import { ErrorBox, formatDate } from './common';
+import { debounce, ErrorBox, formatDate } from './common';
 import { ExportPanel } from './ExportPanel';
 import { MembersPanel, ProgressPanel } from './ProjectTeam';
 import { ProjectSettings } from './ProjectSettings';
@@ -41,35 +41,67 @@ export function ProjectPage({ projectId }: { projectId: number }) {
   );
 }
 
+interface Batch { batch: string; tasks: number; completed: number; paused: boolean }
+
+/** The tasks table: server-side cursor paging, filtered by status, batch, whether a task has annotations and unique id. */
 function TasksTable({ projectId, reload }: { projectId: number; reload: number }) {
   const [status, setStatus] = useState('');
+  const [batch, setBatch] = useState('');
+  const [annotated, setAnnotated] = useState('');
+  const [uniqueInput, setUniqueInput] = useState('');
+  const [uniqueId, setUniqueId] = useState('');
+  const [batches, setBatches] = useState<Batch[]>([]);
   const [cursors, setCursors] = useState<number[]>([0]); // cursor of each page visited, for "previous"
   const [page, setPage] = useState<TaskPage | null>(null);
   const [error, setError] = useState<unknown>(null);
   const cursor = cursors[cursors.length - 1];
+  const applyUniqueId = useMemo(() => debounce((v: string) => setUniqueId(v.trim()), 300), []);
 
-  useEffect(() => { setCursors([0]); }, [status, reload]);
+  useEffect(() => { get<Batch[]>(`/api/v1/projects/${projectId}/batches`).then(setBatches, () => setBatches([])); }, [projectId, reload]);
+  useEffect(() => { setCursors([0]); }, [status, batch, annotated, uniqueId, reload]);
   useEffect(() => {
     const controller = new AbortController();
     const q = new URLSearchParams({ limit: String(pageSize) });
     if (status) q.set('status', status);
+    if (batch) q.set('batch', batch);
+    if (annotated) q.set('has_annotations', annotated);
+    if (uniqueId) q.set('unique_id', uniqueId);
     if (cursor) q.set('cursor', String(cursor));
     setError(null);
     get<TaskPage>(`/api/v1/projects/${projectId}/tasks?${q}`, controller.signal).then(setPage, e => { if (!controller.signal.aborted) setError(e); });
     return () => controller.abort();
-  }, [projectId, status, cursor, reload]);
+  }, [projectId, status, batch, annotated, uniqueId, cursor, reload]);
 
+  const filters = [
+    status && `with status ${status.replace('_', ' ')}`,
+    batch && `in batch ${batch}`,
+    annotated && (annotated === 'true' ? 'with annotations' : 'without annotations'),
+    uniqueId && `with unique id ${uniqueId}`,
+  ].filter(Boolean);
   return (
     <div class="tasks">
       <div class="table-head">
         <h2>Tasks</h2>
-        <label class="row">Status
-          <select name="status" value={status} onChange={e => setStatus(e.currentTarget.value)}>
-            {statuses.map(s => <option value={s}>{s ? s.replace('_', ' ') : 'any'}</option>)}
-          </select></label>
+        <div class="row filters">
+          <label class="row">Status
+            <select name="status" value={status} onChange={e => setStatus(e.currentTarget.value)}>
+              {statuses.map(s => <option value={s}>{s ? s.replace('_', ' ') : 'any'}</option>)}
+            </select></label>
+          {batches.length > 0 && <label class="row">Batch
+            <select name="batch" value={batch} onChange={e => setBatch(e.currentTarget.value)}>
+              <option value="">any</option>
+              {batches.map(b => <option value={b.batch}>{b.batch}{b.paused ? ' (paused)' : ''}</option>)}
+            </select></label>}
+          <label class="row">Annotated
+            <select name="has_annotations" value={annotated} onChange={e => setAnnotated(e.currentTarget.value)}>
+              <option value="">any</option><option value="true">yes</option><option value="false">no</option>
+            </select></label>
+          <label class="row">Unique id
+            <input name="unique_id" type="search" size={14} value={uniqueInput} onInput={e => { setUniqueInput(e.currentTarget.value); applyUniqueId(e.currentTarget.value); }} /></label>
+        </div>
       </div>
       <ErrorBox error={error} />
-      {page && page.items.length === 0 && <p class="empty">No tasks{status ? ` with status ${status.replace('_', ' ')}` : ''}. Import some above.</p>}
+      {page && page.items.length === 0 && <p class="empty">No tasks{filters.length ? ' ' + filters.join(', ') : ''}.{filters.length ? '' : ' Import some above.'}</p>}
       {page && page.items.length > 0 && (
         <table class="grid" data-testid="tasks-table">
           <thead><tr><th>ID</th><th>Data</th><th>Status</th><th>Annotations</th><th>Created</th><th></th></tr></thead>
