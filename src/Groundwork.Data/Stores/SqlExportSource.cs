@@ -1,6 +1,7 @@
 using System.Data;
 using System.Runtime.CompilerServices;
 using Groundwork.Core.Export;
+using Groundwork.Core.Streams;
 using Groundwork.Core.Tasks;
 using Groundwork.Data.Providers;
 using Microsoft.Data.Sqlite;
@@ -9,14 +10,23 @@ namespace Groundwork.Data.Stores;
 
 /// <summary>
 /// Streams a project: three ordered cursors (tasks, annotations, predictions) in one snapshot, merged by
-/// task id, so memory holds one task at a time however large the project.
+/// task id, so memory holds a bounded number of tasks however large the project.
 /// </summary>
 public sealed class SqlExportSource(GroundworkDatabase db) : IExportSource
 {
     public IAsyncEnumerable<ExportTask> ReadProjectAsync(long projectId, CancellationToken cancellationToken) =>
         ReadProjectAsync(projectId, includeRejected: false, cancellationToken);
 
-    public async IAsyncEnumerable<ExportTask> ReadProjectAsync(long projectId, bool includeRejected, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Tasks the reader hands the writer at a time, and how many such batches it may run ahead (memory: about 1,000 tasks).</summary>
+    public const int ReadAheadBatch = 256;
+
+    public const int ReadAheadBatches = 4;
+
+    /// <summary>Tasks in id order, read ahead of the writer on another thread.</summary>
+    public IAsyncEnumerable<ExportTask> ReadProjectAsync(long projectId, bool includeRejected, CancellationToken cancellationToken) =>
+        ReadAhead.BufferAsync(ReadInOrderAsync(projectId, includeRejected, cancellationToken), ReadAheadBatch, ReadAheadBatches, cancellationToken);
+
+    private async IAsyncEnumerable<ExportTask> ReadInOrderAsync(long projectId, bool includeRejected, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var transaction = db is PostgresDatabase
