@@ -18,6 +18,11 @@ internal readonly struct CursorRow(DbDataReader? reader, object[]? values)
 
     public DateTimeOffset GetDateTimeOffset(int ordinal)
     {
+        if (reader is Microsoft.Data.Sqlite.SqliteDataReader sqlite && sqlite.GetFieldType(ordinal) == typeof(string))
+        {
+            return Providers.Sqlite.SqliteInstant.Parse(sqlite.GetString(ordinal));
+        }
+
         if (reader is not null)
         {
             return reader.GetFieldValue<DateTimeOffset>(ordinal);
