@@ -1,10 +1,6 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Groundwork.Consensus;
 using Groundwork.Core.Projects;
-using Groundwork.Core.Security;
-using Groundwork.Core.Users;
 using Groundwork.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -48,10 +44,10 @@ public sealed class DashboardTests(BrowserFixture browser)
         string[] emails = ["alice@example.com", "bob@example.com", "carol@example.com"];
         for (var i = 0; i < emails.Length; i++)
         {
-            var client = await MemberAsync(app, projectId, emails[i]);
+            var (_, client, _) = await app.AddMemberAsync(projectId, emails[i], ProjectRole.Annotator);
             foreach (var _ in tasks)
             {
-                await SubmitNextAsync(client, projectId, id => answers[i][Array.IndexOf(tasks, id)]);
+                await WebApp.SubmitNextChoiceAsync(client, projectId, "sentiment", "text", id => answers[i][Array.IndexOf(tasks, id)], leadTime: 2.5);
             }
         }
 
@@ -120,29 +116,4 @@ public sealed class DashboardTests(BrowserFixture browser)
             }
             """,
             new[] { chart, colour });
-
-    private static async Task<HttpClient> MemberAsync(WebApp app, long projectId, string email)
-    {
-        var users = app.Services.GetRequiredService<IUserStore>();
-        var user = await users.CreateAsync(email, email, isAdmin: false, CancellationToken.None) ?? throw new InvalidOperationException($"{email} exists");
-        var secret = ApiTokens.Generate();
-        await users.AddTokenAsync(user.Id, "web test", ApiTokens.DisplayPrefix(secret), ApiTokens.Hash(secret), CancellationToken.None);
-        await app.Services.GetRequiredService<IProjectStore>().SetMemberAsync(projectId, user.Id, ProjectRole.Annotator, CancellationToken.None);
-        var client = new HttpClient { BaseAddress = app.BaseUrl };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", secret);
-        return client;
-    }
-
-    private static async Task SubmitNextAsync(HttpClient client, long projectId, Func<long, string> choice)
-    {
-        using var next = await client.PostAsync($"api/v1/projects/{projectId}/next", null);
-        next.EnsureSuccessStatusCode();
-        using var leased = JsonDocument.Parse(await next.Content.ReadAsStringAsync());
-        var taskId = leased.RootElement.GetProperty("task").GetProperty("id").GetInt64();
-        var result = new[] { new { id = "r1", from_name = "sentiment", to_name = "text", type = "choices", value = new { choices = new[] { choice(taskId) } } } };
-        using var submit = await client.PostAsJsonAsync(
-            $"api/v1/projects/{projectId}/tasks/{taskId}/annotations",
-            new { result, lead_time = 2.5, lease_id = leased.RootElement.GetProperty("lease_id").GetInt64() });
-        submit.EnsureSuccessStatusCode();
-    }
 }

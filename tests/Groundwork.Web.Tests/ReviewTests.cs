@@ -1,13 +1,9 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Groundwork.Core.Projects;
-using Groundwork.Core.Security;
-using Groundwork.Core.Users;
 using Groundwork.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Groundwork.Web.Tests;
@@ -135,18 +131,8 @@ public sealed class ReviewTests(BrowserFixture browser)
         Assert.Empty(b.Errors);
     }
 
-    private static async Task<long> SubmitNextAsync(HttpClient client, long projectId, string choice)
-    {
-        using var next = await client.PostAsync($"api/v1/projects/{projectId}/next", null);
-        next.EnsureSuccessStatusCode();
-        using var leased = JsonDocument.Parse(await next.Content.ReadAsStringAsync());
-        var taskId = leased.RootElement.GetProperty("task").GetProperty("id").GetInt64();
-        var result = new[] { new { id = "r1", from_name = "sentiment", to_name = "text", type = "choices", value = new { choices = new[] { choice } } } };
-        using var submit = await client.PostAsJsonAsync(
-            $"api/v1/projects/{projectId}/tasks/{taskId}/annotations", new { result, lead_time = 2.0, lease_id = leased.RootElement.GetProperty("lease_id").GetInt64() });
-        submit.EnsureSuccessStatusCode();
-        return taskId;
-    }
+    private static Task<long> SubmitNextAsync(HttpClient client, long projectId, string choice) =>
+        WebApp.SubmitNextChoiceAsync(client, projectId, "sentiment", "text", _ => choice);
 
     private static async Task<string> StatusAsync(WebApp app, long projectId, long taskId)
     {
@@ -162,21 +148,12 @@ public sealed class ReviewTests(BrowserFixture browser)
 
     private static async Task<(long Id, HttpClient Client)> MemberAsync(WebApp app, long projectId, string email, ProjectRole role)
     {
-        var (id, client, _) = await MemberWithTokenAsync(app, projectId, email, role);
+        var (id, client, _) = await app.AddMemberAsync(projectId, email, role);
         return (id, client);
     }
 
-    private static async Task<(long Id, HttpClient Client, string Token)> MemberWithTokenAsync(WebApp app, long projectId, string email, ProjectRole role)
-    {
-        var users = app.Services.GetRequiredService<IUserStore>();
-        var user = await users.CreateAsync(email, email, isAdmin: false, CancellationToken.None) ?? throw new InvalidOperationException($"{email} exists");
-        var secret = ApiTokens.Generate();
-        await users.AddTokenAsync(user.Id, "web test", ApiTokens.DisplayPrefix(secret), ApiTokens.Hash(secret), CancellationToken.None);
-        await app.Services.GetRequiredService<IProjectStore>().SetMemberAsync(projectId, user.Id, role, CancellationToken.None);
-        var client = new HttpClient { BaseAddress = app.BaseUrl };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", secret);
-        return (user.Id, client, secret);
-    }
+    private static Task<(long Id, HttpClient Client, string Token)> MemberWithTokenAsync(WebApp app, long projectId, string email, ProjectRole role) =>
+        app.AddMemberAsync(projectId, email, role);
 
     private static async Task ScreenshotAsync(IPage page, string name)
     {

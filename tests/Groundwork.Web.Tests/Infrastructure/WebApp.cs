@@ -1,6 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Groundwork.Core.Projects;
+using Groundwork.Core.Security;
+using Groundwork.Core.Users;
 using Groundwork.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +67,38 @@ public sealed class WebApp : IAsyncDisposable
     }
 
     public string Url(string path) => new Uri(BaseUrl, path).ToString();
+
+    /// <summary>A new user with an API token, made a member of the project in <paramref name="role"/>, and a client holding the token.</summary>
+    public async Task<(long Id, HttpClient Client, string Token)> AddMemberAsync(long projectId, string email, ProjectRole role)
+    {
+        var users = Services.GetRequiredService<IUserStore>();
+        var user = await users.CreateAsync(email, email, isAdmin: false, CancellationToken.None) ?? throw new InvalidOperationException($"{email} exists");
+        var secret = ApiTokens.Generate();
+        await users.AddTokenAsync(user.Id, "web test", ApiTokens.DisplayPrefix(secret), ApiTokens.Hash(secret), CancellationToken.None);
+        await Services.GetRequiredService<IProjectStore>().SetMemberAsync(projectId, user.Id, role, CancellationToken.None);
+        var client = new HttpClient { BaseAddress = BaseUrl };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", secret);
+        return (user.Id, client, secret);
+    }
+
+    /// <summary>
+    /// Takes the client's next task from the queue and submits a single choice for it (control <paramref name="fromName"/>
+    /// on object <paramref name="toName"/>), the choice picked by task id; returns the task id.
+    /// </summary>
+    public static async Task<long> SubmitNextChoiceAsync(HttpClient client, long projectId, string fromName, string toName, Func<long, string> choice, double leadTime = 2.0)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(choice);
+        using var next = await client.PostAsync($"api/v1/projects/{projectId}/next", null);
+        next.EnsureSuccessStatusCode();
+        using var leased = JsonDocument.Parse(await next.Content.ReadAsStringAsync());
+        var taskId = leased.RootElement.GetProperty("task").GetProperty("id").GetInt64();
+        var result = new[] { new { id = "r1", from_name = fromName, to_name = toName, type = "choices", value = new { choices = new[] { choice(taskId) } } } };
+        using var submit = await client.PostAsJsonAsync(
+            $"api/v1/projects/{projectId}/tasks/{taskId}/annotations", new { result, lead_time = leadTime, lease_id = leased.RootElement.GetProperty("lease_id").GetInt64() });
+        submit.EnsureSuccessStatusCode();
+        return taskId;
+    }
 
     /// <summary>Creates a project through the API and returns its id.</summary>
     public async Task<long> CreateProjectAsync(string name, string labelConfig, string instructions = "")
